@@ -1,0 +1,46 @@
+/** One page of a cursor-paginated list. Cursors are opaque: only ever echoed back to Sentry. */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+  prevCursor?: string;
+}
+
+export interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+  /** API base for this organization's data on multi-region sentry.io (`links.regionUrl`). */
+  regionUrl?: string;
+  /** Web UI base (`links.organizationUrl`). */
+  organizationUrl?: string;
+}
+
+export interface Project {
+  id: string;
+  slug: string;
+  name: string;
+  platform?: string;
+  organizationSlug: string;
+}
+
+export type IssueLevel = 'fatal' | 'error' | 'warning' | 'info' | 'debug' | 'sample' | 'unknown';
+
+export interface Issue {
+  id: string;
+  shortId: string;
+  title: string;
+  culprit: string;
+  level: IssueLevel;
+  status: string;
+  /** Sentry sends the event count as a string; kept as a number here (NaN never: 0 when unreadable). */
+  count: number;
+  userCount: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  permalink?: string;
+  platform?: string;
+  projectId?: string;
+  projectSlug?: string;
+  isUnhandled?: boolean;
+  assignee?: string;
+}
