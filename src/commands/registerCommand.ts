@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { AuthError, CancelledError, isSentryApiError } from '../sentry/errors';
+
+/**
+ * Every command runs through here: user cancellation stays silent, a 401 is left to the session
+ * (which shows the sign-in view once), and any other failure becomes one line with the full
+ * error in the output channel. The token is never part of what is logged.
+ */
+export function registerCommand(
+  id: string,
+  log: vscode.LogOutputChannel,
+  handler: (...args: any[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof CancelledError) return undefined;
+      log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+      if (error instanceof AuthError) return undefined;
+      const message = isSentryApiError(error) ? error.message : error instanceof Error ? error.message : String(error);
+      const choice = await vscode.window.showErrorMessage(`Sentry: ${message}`, 'Show Log');
+      if (choice === 'Show Log') log.show(true);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { DEFAULT_SENTRY_URL } from '../auth/credentialDiscovery';
+import type { Session } from '../auth/session';
+import { normalizeBaseUrl } from '../sentry/origins';
+import { checkToken } from '../sentry/tokenCheck';
+import { toAbortSignal } from '../views/cancellation';
+
+export interface SignInArgs {
+  url?: string;
+  token?: string;
+}
+
+/**
+ * Asks for the server URL and a token (unless given, as tests and links do), checks the token
+ * against the server, and only then stores it.
+ */
+export async function signIn(session: Session, args: SignInArgs = {}): Promise<boolean> {
+  const url = args.url ?? (await askUrl(session.credentials?.url ?? DEFAULT_SENTRY_URL));
+  if (url === undefined) return false;
+  const baseUrl = normalizeBaseUrl(url);
+  const token = args.token ?? (await askToken(new URL(baseUrl).host));
+  if (token === undefined) return false;
+
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Checking the token with ${new URL(baseUrl).host}…`, cancellable: true },
+    (_progress, cancel) => checkToken(baseUrl, token.trim(), { signal: toAbortSignal(cancel) }),
+  );
+  if (!result.ok) {
+    const again = await vscode.window.showErrorMessage(`Sentry sign-in failed: ${result.message}`, 'Try Again');
+    if (again === 'Try Again') return signIn(session, { url: baseUrl });
+    return false;
+  }
+  await session.signIn(baseUrl, token.trim());
+  const count = result.organizations.length;
+  void vscode.window.showInformationMessage(
+    result.warning ?? `Signed in to ${new URL(baseUrl).host}: ${count} organization${count === 1 ? '' : 's'}.`,
+  );
+  return true;
+}
+
+function askUrl(value: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Sentry: Sign In (1/2)',
+    prompt: 'Sentry server URL: https://sentry.io, or the address of your self-hosted Sentry',
+    value,
+    ignoreFocusOut: true,
+    validateInput: (input) => {
+      try {
+        normalizeBaseUrl(input);
+        return undefined;
+      } catch (error) {
+        return error instanceof Error ? error.message : String(error);
+      }
+    },
+  });
+}
+
+function askToken(host: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Sentry: Sign In (2/2)',
+    prompt: `Auth token for ${host}: a User Auth Token with org:read, project:read and event:read (User Settings → User Auth Tokens)`,
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (input) => (input.trim() ? (/\s/.test(input.trim()) ? 'A token has no spaces in it.' : undefined) : 'Paste the token.'),
+  });
+}

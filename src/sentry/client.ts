@@ -1,0 +1,142 @@
+import { apiPath } from './apiPath';
+import type { AuthError } from './errors';
+import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from './httpTransport';
+import { parseLinkHeader } from './linkHeader';
+import { isTrustedRegionUrl, normalizeBaseUrl } from './origins';
+import { ResponseCache } from './responseCache';
+import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
+import type { Issue, Organization, Page, Project } from './types';
+
+export interface SentryClientOptions {
+  baseUrl: string;
+  token: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  cacheTtlMs?: number;
+  maxRateLimitWaitMs?: number;
+  onRateLimitWait?(notice: RateLimitNotice): void;
+  onAuthFailure?(error: AuthError): void;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Skip the cache and fetch anew (the new answer replaces the cached one). */
+  refresh?: boolean;
+}
+
+export type IssueSort = 'date' | 'new' | 'freq' | 'user';
+
+export interface IssueListParams {
+  project?: string;
+  query?: string;
+  sort?: IssueSort;
+  cursor?: string;
+  limit?: number;
+}
+
+export const ENDPOINTS = {
+  organizations: { name: 'organizations', scope: 'org:read' },
+  projects: { name: 'projects', scope: 'org:read' },
+  issues: { name: 'issues', scope: 'event:read' },
+  issue: { name: 'issue', scope: 'event:read' },
+} satisfies Record<string, Endpoint>;
+
+const VERSION = '0.1.0';
+
+/** Sentry's REST API (`/api/0/`), read with a bearer token. One instance per signed-in server. */
+export class SentryClient {
+  readonly baseUrl: string;
+  private readonly transport: HttpTransport;
+  private readonly cache: ResponseCache<TransportResponse>;
+  private readonly trustedOrigins = new Set<string>();
+  private readonly regionByOrg = new Map<string, string>();
+
+  constructor(options: SentryClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.trustedOrigins.add(new URL(this.baseUrl).origin);
+    this.cache = new ResponseCache(options.cacheTtlMs ?? 30_000);
+    this.transport = new HttpTransport({
+      token: options.token,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
+      isAllowedOrigin: (origin) => this.trustedOrigins.has(origin),
+      onRateLimitWait: options.onRateLimitWait,
+      onAuthFailure: options.onAuthFailure,
+      userAgent: `sentry-explorer-vscode/${VERSION}`,
+    });
+  }
+
+  async listOrganizations(params: { cursor?: string } = {}, options: RequestOptions = {}): Promise<Page<Organization>> {
+    const response = await this.get(this.baseUrl, apiPath`/organizations/`, { cursor: params.cursor }, ENDPOINTS.organizations, options);
+    const items = parseList(response.json, 'organizations', parseOrganization);
+    for (const org of items) this.rememberRegion(org);
+    return { items, ...parseLinkHeader(response.link) };
+  }
+
+  async listProjects(org: string, params: { cursor?: string } = {}, options: RequestOptions = {}): Promise<Page<Project>> {
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/projects/`, { cursor: params.cursor }, ENDPOINTS.projects, options);
+    return { items: parseList(response.json, 'projects', (raw) => parseProject(raw, org)), ...parseLinkHeader(response.link) };
+  }
+
+  /** The organization-scoped issue search; `query` is Sentry's search syntax ("" lists every status). */
+  async listIssues(org: string, params: IssueListParams = {}, options: RequestOptions = {}): Promise<Page<Issue>> {
+    const query = {
+      project: params.project,
+      query: params.query ?? 'is:unresolved',
+      sort: params.sort ?? 'date',
+      limit: String(params.limit ?? 25),
+      cursor: params.cursor,
+    };
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/`, query, ENDPOINTS.issues, options);
+    return { items: parseList(response.json, 'issues', parseIssue), ...parseLinkHeader(response.link) };
+  }
+
+  async getIssue(org: string, issueId: string, options: RequestOptions = {}): Promise<Issue> {
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/`, {}, ENDPOINTS.issue, options);
+    const issue = parseIssue(expectObject(response.json, 'an issue'));
+    if (!issue) throw new Error(`Sentry's answer for issue ${issueId} has no id.`);
+    return issue;
+  }
+
+  /** Forget every cached answer (after sign-out, or when the user asks for a full refresh). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** The API base for an organization's data: its region on multi-region sentry.io, else the server. */
+  orgBase(org: string): string {
+    return this.regionByOrg.get(org) ?? this.baseUrl;
+  }
+
+  private rememberRegion(org: Organization): void {
+    if (!org.regionUrl || !isTrustedRegionUrl(this.baseUrl, org.regionUrl)) return;
+    const region = normalizeRegion(org.regionUrl);
+    this.trustedOrigins.add(new URL(region).origin);
+    this.regionByOrg.set(org.slug, region);
+  }
+
+  protected get(
+    base: string,
+    path: string,
+    query: Record<string, string | undefined>,
+    endpoint: Endpoint,
+    options: RequestOptions,
+  ): Promise<TransportResponse> {
+    const url = buildUrl(base, path, query);
+    return this.cache.get(url, (signal) => this.transport.send({ url, endpoint, signal }), options);
+  }
+}
+
+function buildUrl(base: string, path: string, query: Record<string, string | undefined>): string {
+  const url = new URL(base + path);
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.append(key, value);
+  }
+  return url.toString();
+}
+
+function normalizeRegion(regionUrl: string): string {
+  const url = new URL(regionUrl);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/api\/0$/, '')}`;
+}

@@ -1,0 +1,106 @@
+import type { ProblemLog } from './problemLog';
+
+export type JsonRecord = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isList(value: unknown): value is unknown[] {
+  return Array.isArray(value);
+}
+
+export function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text === '' ? undefined : text;
+}
+
+/** Text from a string, number or boolean (tag values, header values). */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** An own property only: `constructor` or `toString` must not come from Object.prototype. */
+export function ownValue(record: JsonRecord, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/**
+ * Reads fields of one untrusted object. Each reader takes alternative keys (e.g. `lineNo`, `lineno`)
+ * and returns the first one present with the right type. Missing and null fields are silently
+ * undefined; a field present with the wrong type is undefined too, and noted as a problem.
+ */
+export class FieldReader {
+  constructor(
+    readonly record: JsonRecord,
+    private readonly where: string,
+    private readonly problems: ProblemLog,
+  ) {}
+
+  /** The first present, non-null value, whatever its type. */
+  raw(...keys: string[]): unknown {
+    for (const key of keys) {
+      const value = ownValue(this.record, key);
+      if (value !== undefined && value !== null) return value;
+    }
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.record, key);
+  }
+
+  str(...keys: string[]): string | undefined {
+    return this.read(keys, 'a string', (v) => (typeof v === 'string' ? v : undefined));
+  }
+
+  /** Ids and versions: Sentry sends them as strings or numbers. */
+  id(...keys: string[]): string | undefined {
+    return this.read(keys, 'a string or number', (v) => {
+      if (typeof v === 'string') return v;
+      return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
+    });
+  }
+
+  num(...keys: string[]): number | undefined {
+    return this.read(keys, 'a number', (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined));
+  }
+
+  bool(...keys: string[]): boolean | undefined {
+    return this.read(keys, 'true or false', (v) => (typeof v === 'boolean' ? v : undefined));
+  }
+
+  obj(...keys: string[]): JsonRecord | undefined {
+    return this.read(keys, 'an object', (v) => (isRecord(v) ? v : undefined));
+  }
+
+  arr(...keys: string[]): unknown[] | undefined {
+    return this.read(keys, 'a list', (v) => (isList(v) ? v : undefined));
+  }
+
+  note(problem: string): void {
+    this.problems.add(this.where ? `${this.where}: ${problem}` : problem);
+  }
+
+  private read<T>(keys: string[], kind: string, accept: (value: unknown) => T | undefined): T | undefined {
+    for (const key of keys) {
+      const value = ownValue(this.record, key);
+      if (value === undefined || value === null) continue;
+      const accepted = accept(value);
+      if (accepted !== undefined) return accepted;
+      this.note(`${key} is not ${kind}`);
+    }
+    return undefined;
+  }
+}
+
+/** A reader over `value` when it is an object; null or missing gives undefined quietly, any other type is noted. */
+export function readObject(value: unknown, where: string, problems: ProblemLog): FieldReader | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) {
+    problems.add(`${where} is not an object`);
+    return undefined;
+  }
+  return new FieldReader(value, where, problems);
+}

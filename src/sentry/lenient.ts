@@ -1,0 +1,41 @@
+/**
+ * Readers for JSON that Sentry (or anyone) wrote: each returns `undefined` instead of throwing
+ * when a field is missing or of the wrong type.
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function obj(value: unknown): JsonObject | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+export function arr(value: unknown): unknown[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** A string; numbers are accepted too, since Sentry sends ids and counts either way. */
+export function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** A non-empty string, or undefined. */
+export function text(value: unknown): string | undefined {
+  const s = str(value);
+  return s === undefined || s.length === 0 ? undefined : s;
+}
+
+/** A finite number; numeric strings are accepted ("150"). */
+export function num(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+export function bool(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}

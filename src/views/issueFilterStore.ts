@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { IssueSort } from '../sentry/client';
+import { STATE_KEYS } from './ids';
+import { readSettings } from './settings';
+
+export interface IssueFilter {
+  query: string;
+  sort: IssueSort;
+}
+
+/** Per-project issue query and sort, kept in workspace state; the `sentry.issue*` settings are the default. */
+export class IssueFilterStore {
+  constructor(private readonly state: vscode.Memento) {}
+
+  get(org: string, project: string): IssueFilter {
+    const settings = readSettings();
+    const saved = this.all()[key(org, project)] ?? {};
+    return { query: saved.query ?? settings.issueQuery, sort: saved.sort ?? settings.issueSort };
+  }
+
+  isCustom(org: string, project: string): boolean {
+    return this.all()[key(org, project)] !== undefined;
+  }
+
+  async set(org: string, project: string, change: Partial<IssueFilter>): Promise<void> {
+    const all = this.all();
+    all[key(org, project)] = { ...all[key(org, project)], ...change };
+    await this.state.update(STATE_KEYS.issueFilters, all);
+  }
+
+  private all(): Record<string, Partial<IssueFilter>> {
+    return { ...this.state.get<Record<string, Partial<IssueFilter>>>(STATE_KEYS.issueFilters, {}) };
+  }
+}
+
+function key(org: string, project: string): string {
+  return `${org}/${project}`;
+}

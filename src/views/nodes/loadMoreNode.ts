@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
+import type { TreeNode } from './treeNode';
+
+export interface Pageable extends TreeNode {
+  loadMore(): Promise<void>;
+}
+
+/** The "Load more…" leaf at the end of a paged list; its command appends the next page to its parent. */
+export class LoadMoreNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly parent: Pageable, private readonly what: string) {
+    this.id = `${parent.id}/more`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Load more…', vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.tooltip = `Load the next page of ${this.what}`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [this] };
+    return item;
+  }
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { Organization, Project } from '../../sentry/types';
+import { PagedChildren } from './pagedChildren';
+import { PagedList } from './pagedList';
+import { ProjectNode } from './projectNode';
+import type { TreeContext } from './treeContext';
+import type { TreeNode } from './treeNode';
+
+export class OrganizationNode implements TreeNode {
+  readonly id: string;
+  readonly parent = undefined;
+  private readonly children: PagedChildren<Project>;
+
+  constructor(readonly organization: Organization, private readonly context: TreeContext) {
+    this.id = `org:${organization.slug}`;
+    const list = new PagedList<Project>(async (cursor, refresh) => {
+      const client = context.session.client;
+      if (!client) return { items: [] };
+      return client.listProjects(organization.slug, { cursor }, { refresh });
+    });
+    this.children = new PagedChildren(
+      this,
+      list,
+      (project) => project.id,
+      (project) => new ProjectNode(project, this, context),
+      { what: 'projects', empty: () => 'No projects you can see in this organization.' },
+      (node) => context.refresh(node),
+    );
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.organization.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = this.organization.slug !== this.organization.name ? this.organization.slug : undefined;
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = 'organization';
+    item.tooltip = `${this.organization.name} (${this.organization.slug})`;
+    return item;
+  }
+
+  getChildren(): Promise<TreeNode[]> {
+    return this.children.render();
+  }
+
+  loadMore(): Promise<void> {
+    return this.children.loadMore();
+  }
+
+  reset(): void {
+    this.children.reload();
+  }
+}
