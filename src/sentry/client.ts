@@ -5,6 +5,9 @@ import { parseLinkHeader } from './linkHeader';
 import { isTrustedRegionUrl, normalizeBaseUrl } from './origins';
 import { ResponseCache } from './responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
+import type { SentryEvent } from './eventModel';
+import { parseEvent } from './eventParser';
+import { obj, text } from './lenient';
 import type { Issue, Organization, Page, Project } from './types';
 
 export interface SentryClientOptions {
@@ -39,6 +42,9 @@ export const ENDPOINTS = {
   projects: { name: 'projects', scope: 'org:read' },
   issues: { name: 'issues', scope: 'event:read' },
   issue: { name: 'issue', scope: 'event:read' },
+  events: { name: 'events', scope: 'event:read' },
+  event: { name: 'event', scope: 'event:read' },
+  stacktraceLink: { name: 'stacktraceLink', scope: 'project:read' },
 } satisfies Record<string, Endpoint>;
 
 const VERSION = '0.1.0';
@@ -99,6 +105,50 @@ export class SentryClient {
     return issue;
   }
 
+  /**
+   * An issue's events, newest first. With `full` (the default) each event carries its entries, so
+   * expanding an event in the tree costs no further request.
+   */
+  async listIssueEvents(
+    org: string,
+    issueId: string,
+    params: { cursor?: string; full?: boolean; perPage?: number } = {},
+    options: RequestOptions = {},
+  ): Promise<Page<SentryEvent>> {
+    const query = { full: String(params.full ?? true), per_page: String(params.perPage ?? 25), cursor: params.cursor };
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/`, query, ENDPOINTS.events, options);
+    return { items: parseList(response.json, 'events', safeParseEvent), ...parseLinkHeader(response.link) };
+  }
+
+  /** One event of an issue: an event id, or `latest`, `oldest`, `recommended`. */
+  async getIssueEvent(org: string, issueId: string, eventId: string, options: RequestOptions = {}): Promise<SentryEvent> {
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/${eventId}/`, {}, ENDPOINTS.event, options);
+    return parseEvent(expectObject(response.json, 'an event'));
+  }
+
+  /**
+   * Sentry's code mappings for a frame: the repository-relative path of its file, when the project
+   * has code mappings that match. `undefined` when it has none.
+   */
+  async getStacktraceLink(
+    org: string,
+    project: string,
+    frame: { file: string; absPath?: string; module?: string; package?: string; platform?: string; lineNo?: number },
+    options: RequestOptions = {},
+  ): Promise<{ sourcePath?: string; sourceUrl?: string; error?: string }> {
+    const query = {
+      file: frame.file,
+      absPath: frame.absPath,
+      module: frame.module,
+      package: frame.package,
+      platform: frame.platform,
+      lineNo: frame.lineNo === undefined ? undefined : String(frame.lineNo),
+    };
+    const response = await this.get(this.orgBase(org), apiPath`/projects/${org}/${project}/stacktrace-link/`, query, ENDPOINTS.stacktraceLink, options);
+    const json = expectObject(response.json, 'a stack trace link');
+    return { sourcePath: text(json.sourcePath), sourceUrl: text(json.sourceUrl), error: text(json.error) ?? (obj(json.config) ? undefined : 'no_code_mappings_for_project') };
+  }
+
   /** Forget every cached answer (after sign-out, or when the user asks for a full refresh). */
   clearCache(): void {
     this.cache.clear();
@@ -126,6 +176,10 @@ export class SentryClient {
     const url = buildUrl(base, path, query);
     return this.cache.get(url, (signal) => this.transport.send({ url, endpoint, signal }), options);
   }
+}
+
+function safeParseEvent(raw: unknown): SentryEvent | undefined {
+  return obj(raw) ? parseEvent(raw) : undefined;
 }
 
 function buildUrl(base: string, path: string, query: Record<string, string | undefined>): string {

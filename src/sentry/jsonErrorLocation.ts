@@ -45,8 +45,12 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrClose' | 'end';
 
+/** How far a token reaches: `end` just past it, or `error` where it went wrong. */
+type Scan = { end: number; error?: undefined } | { end?: undefined; error: number };
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const WHITESPACE = /[ \t\n\r]*/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 /** The offset of the first JSON syntax error, found without recursion (nesting depth is unbounded). */
 export function findJsonErrorOffset(text: string): number | undefined {
@@ -55,50 +59,38 @@ export function findJsonErrorOffset(text: string): number | undefined {
   let pos = skipWhitespace(text, 0);
   while (pos < text.length) {
     const c = text[pos];
+    let scan: Scan;
     if (expect === 'end') return pos;
     if (expect === 'colon') {
       if (c !== ':') return pos;
       expect = 'value';
-      pos = skipWhitespace(text, pos + 1);
-      continue;
-    }
-    if (expect === 'commaOrClose') {
+      scan = { end: pos + 1 };
+    } else if (expect === 'commaOrClose') {
       const top = open[open.length - 1];
       if (c === ',') expect = top === '{' ? 'key' : 'value';
       else if ((c === '}' && top === '{') || (c === ']' && top === '[')) {
         open.pop();
         expect = afterValue(open);
       } else return pos;
-      pos = skipWhitespace(text, pos + 1);
-      continue;
-    }
-    if (expect === 'key' || expect === 'keyOrClose') {
-      if (c === '}' && expect === 'keyOrClose') {
-        open.pop();
-        expect = afterValue(open);
-        pos = skipWhitespace(text, pos + 1);
-        continue;
-      }
-      if (c !== '"') return pos;
-      const end = stringEnd(text, pos);
-      if (end === undefined) return pos;
-      expect = 'colon';
-      pos = skipWhitespace(text, end);
-      continue;
-    }
-    if (c === ']' && expect === 'valueOrClose') {
+      scan = { end: pos + 1 };
+    } else if ((c === '}' && expect === 'keyOrClose') || (c === ']' && expect === 'valueOrClose')) {
       open.pop();
       expect = afterValue(open);
-      pos = skipWhitespace(text, pos + 1);
-      continue;
-    }
-    const end = valueEnd(text, pos);
-    if (end === undefined) return pos;
-    if (c === '{' || c === '[') {
+      scan = { end: pos + 1 };
+    } else if (expect === 'key' || expect === 'keyOrClose') {
+      if (c !== '"') return pos;
+      scan = scanString(text, pos);
+      expect = 'colon';
+    } else if (c === '{' || c === '[') {
       open.push(c);
       expect = c === '{' ? 'keyOrClose' : 'valueOrClose';
-    } else expect = afterValue(open);
-    pos = skipWhitespace(text, end);
+      scan = { end: pos + 1 };
+    } else {
+      scan = scanScalar(text, pos);
+      expect = afterValue(open);
+    }
+    if (scan.error !== undefined) return scan.error;
+    pos = skipWhitespace(text, scan.end);
   }
   return expect === 'end' ? undefined : text.length;
 }
@@ -107,35 +99,30 @@ function afterValue(open: ReadonlyArray<'{' | '['>): Expect {
   return open.length === 0 ? 'end' : 'commaOrClose';
 }
 
-/** End of a scalar value, or just past the bracket that opens a container. */
-function valueEnd(text: string, pos: number): number | undefined {
-  const c = text[pos];
-  if (c === '{' || c === '[') return pos + 1;
-  if (c === '"') return stringEnd(text, pos);
+function scanScalar(text: string, pos: number): Scan {
+  if (text[pos] === '"') return scanString(text, pos);
   for (const literal of ['true', 'false', 'null']) {
-    if (text.startsWith(literal, pos)) return pos + literal.length;
+    if (text.startsWith(literal, pos)) return { end: pos + literal.length };
   }
   NUMBER.lastIndex = pos;
   const match = NUMBER.exec(text);
-  return match && match[0].length > 0 ? pos + match[0].length : undefined;
+  return match ? { end: pos + match[0].length } : { error: pos };
 }
 
-/** Just past the closing quote of the string opening at `pos`, or undefined when it is not a valid string. */
-function stringEnd(text: string, pos: number): number | undefined {
+function scanString(text: string, pos: number): Scan {
   for (let i = pos + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x22) return i + 1;
-    if (code < 0x20) return undefined;
-    if (code === 0x5c) {
-      const escaped = text[i + 1];
-      if (escaped === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return undefined;
-        i += 5;
-      } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) i++;
-      else return undefined;
-    }
+    if (code === 0x22) return { end: i + 1 };
+    if (code < 0x20) return { error: i };
+    if (code !== 0x5c) continue;
+    const escaped = text[i + 1];
+    if (escaped === 'u') {
+      if (!HEX4.test(text.slice(i + 2, i + 6))) return { error: i + 1 };
+      i += 5;
+    } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) i++;
+    else return { error: i + 1 };
   }
-  return undefined;
+  return { error: text.length };
 }
 
 function skipWhitespace(text: string, pos: number): number {

@@ -1,6 +1,12 @@
 import * as vscode from 'vscode';
+import type { SentryEvent } from '../../sentry/eventModel';
 import type { Issue, IssueLevel } from '../../sentry/types';
 import { oneLine, plural, relativeTime } from '../format';
+import { readSettings } from '../settings';
+import { EventNode } from './eventNode';
+import { PagedChildren } from './pagedChildren';
+import { PagedList } from './pagedList';
+import { PinnedEventNode } from './pinnedEventNode';
 import type { ProjectNode } from './projectNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -20,15 +26,49 @@ export function levelIcon(level: IssueLevel): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+/** An issue; expands to its latest, oldest and recommended event, then all its events by page. */
 export class IssueNode implements TreeNode {
   readonly id: string;
+  private readonly pinned: PinnedEventNode[];
+  private readonly events: PagedChildren<SentryEvent>;
 
-  constructor(readonly issue: Issue, readonly parent: ProjectNode, protected readonly context: TreeContext) {
+  constructor(readonly issue: Issue, readonly parent: ProjectNode, private readonly context: TreeContext) {
     this.id = `${parent.id}/issue:${issue.id}`;
+    this.pinned = (['latest', 'oldest', 'recommended'] as const).map((kind) => new PinnedEventNode(kind, this, context));
+    const list = new PagedList<SentryEvent>(async (cursor, refresh) => {
+      const client = context.session.client;
+      if (!client) return { items: [] };
+      return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readSettings().pageSize }, { refresh });
+    });
+    this.events = new PagedChildren(
+      this,
+      list,
+      (event) => event.eventId,
+      (event) => new EventNode(event, this, context, { org: this.orgSlug, project: this.projectSlug, event }),
+      { what: 'events', empty: () => 'No events stored for this issue.' },
+      (node) => context.refresh(node),
+    );
   }
 
   get orgSlug(): string {
     return this.parent.orgSlug;
+  }
+
+  get projectSlug(): string {
+    return this.issue.projectSlug ?? this.parent.project.slug;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const events = await this.events.render();
+    return [...this.pinned, ...events];
+  }
+
+  loadMore(): Promise<void> {
+    return this.events.loadMore();
+  }
+
+  reset(): void {
+    this.events.reload();
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -46,7 +86,7 @@ export class IssueNode implements TreeNode {
   }
 
   protected collapsible(): vscode.TreeItemCollapsibleState {
-    return vscode.TreeItemCollapsibleState.None;
+    return vscode.TreeItemCollapsibleState.Collapsed;
   }
 }
 
