@@ -3,8 +3,12 @@ import { Session } from './auth/session';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { registerCommand } from './commands/registerCommand';
+import { CodeMappingCache, openFrame } from './commands/openFrame';
 import { signIn } from './commands/signIn';
-import { loadMore, retry } from './commands/treeCommands';
+import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
+import { ContextDocuments } from './editor/contextDocuments';
+import { FrameDecorations } from './editor/frameDecorations';
+import { WorkspaceFiles } from './editor/workspaceFiles';
 import { showAccount } from './views/accountDescription';
 import { COMMANDS, VIEW_ID } from './views/ids';
 import { IssueFilterStore } from './views/issueFilterStore';
@@ -15,6 +19,7 @@ export interface SentryExplorerApi {
   readonly session: Session;
   readonly tree: SentryTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
+  readonly decorations: FrameDecorations;
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
@@ -22,12 +27,22 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const session = new Session(context.secrets, context.globalState);
   const tree = new SentryTreeProvider(session, new IssueFilterStore(context.workspaceState));
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const frames = {
+    session,
+    files: new WorkspaceFiles(),
+    decorations: new FrameDecorations(),
+    contextDocuments: new ContextDocuments(),
+    codeMappings: new CodeMappingCache(),
+  };
 
   context.subscriptions.push(
     log,
     session,
     tree,
     treeView,
+    frames.files,
+    frames.decorations,
+    frames.contextDocuments,
     showAccount(session, treeView),
     showRateLimitWaits(session, treeView),
     registerCommand(COMMANDS.signIn, log, (args) => signIn(session, args)),
@@ -40,11 +55,14 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.openInBrowser, log, (node) => openInBrowser(node, session)),
     registerCommand(COMMANDS.copyLink, log, (node) => copyLink(node, session)),
     registerCommand(COMMANDS.copyShortId, log, copyShortId),
+    registerCommand(COMMANDS.openFrame, log, (node) => openFrame(node, frames)),
+    registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('sentry.issueQuery') || e.affectsConfiguration('sentry.issueSort') || e.affectsConfiguration('sentry.pageSize')) tree.reload();
+      if (['issueQuery', 'issueSort', 'pageSize'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.reload();
+      else if (['frameOrder', 'hideLibraryFrames'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.refresh();
     }),
   );
-  return { session, tree, treeView };
+  return { session, tree, treeView, decorations: frames.decorations };
 }
 
 export function deactivate(): void {}

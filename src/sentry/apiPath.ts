@@ -11,7 +11,7 @@ export function apiPath(strings: TemplateStringsArray, ...segments: Array<string
 }
 
 function encodeSegment(segment: string): string {
-  const encoded = encodeURIComponent(segment);
-  // "." and ".." would be resolved away by URL parsing and climb out of the intended path.
-  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+  // URL parsing resolves "." and ".." (even percent-encoded) and would climb out of the intended path.
+  if (segment === '.' || segment === '..' || segment === '') throw new Error(`"${segment}" is not a valid Sentry identifier.`);
+  return encodeURIComponent(segment);
 }

@@ -85,9 +85,11 @@ function eventList(items: unknown[], sourceName: string): SentryEvent[] {
   return events;
 }
 
-/** `entries` decides; otherwise camelCase ids mean the API form (a list summary), anything else the store form. */
+/** `entries` or the id's spelling decide; failing both, the interfaces present; a bare object counts as store form. */
 function isApiForm(record: JsonRecord): boolean {
   if (isList(ownValue(record, 'entries'))) return true;
+  if (ownValue(record, 'event_id') !== undefined) return false;
+  if (ownValue(record, 'eventID') !== undefined) return true;
   if (hasAny(record, STORE_KEYS) || hasLegacyKey(record)) return false;
   return hasAny(record, API_KEYS);
 }

@@ -12,6 +12,8 @@ export interface LibraryPath {
   packagePath: string[];
   /** Path inside the package (`esm/helpers.js`, `requests/api.py`): a checkout of that package holds it at its root. */
   withinPackage: string[];
+  /** Trailing segments a workspace file must share to count as this package's file. */
+  minSuffix: number;
 }
 
 const GEM_DIRECTORY = /^(.+?)-(?:\d[\w.]*|[0-9a-f]{7,40})$/;
@@ -34,17 +36,17 @@ function libraryAt(segments: readonly string[], i: number, extension: string): L
   switch (segment) {
     case 'node_modules': {
       const nameLength = rest[0].startsWith('@') ? 2 : 1;
-      return { label: 'node_modules', packagePath: rest, withinPackage: rest.slice(nameLength) };
+      return withPackageName('node_modules', rest, rest.slice(nameLength));
     }
     case 'site-packages':
     case 'dist-packages':
-      return { label: segment, packagePath: rest, withinPackage: rest };
+      return { label: segment, packagePath: rest, withinPackage: rest, minSuffix: rest.length };
     case 'gems': {
       const gem = GEM_DIRECTORY.exec(rest[0]);
       if (!gem || rest.length < 2) {
         return undefined;
       }
-      return { label: 'Ruby gem', packagePath: [gem[1], ...rest.slice(1)], withinPackage: rest.slice(1) };
+      return withPackageName('Ruby gem', [gem[1], ...rest.slice(1)], rest.slice(1));
     }
     case 'mod':
       return i > 0 && segments[i - 1].toLowerCase() === 'pkg' ? goModuleCache(rest) : undefined;
@@ -52,14 +54,14 @@ function libraryAt(segments: readonly string[], i: number, extension: string): L
       return vendored(rest, extension);
     case 'packages':
       if (i > 0 && segments[i - 1].toLowerCase() === '.nuget' && rest.length > 2) {
-        return { label: 'NuGet package', packagePath: [rest[0], ...rest.slice(2)], withinPackage: rest.slice(2) };
+        return withPackageName('NuGet package', [rest[0], ...rest.slice(2)], rest.slice(2));
       }
       return undefined;
     case 'src':
       return extension === 'go' ? goStandardLibrary(segments, i, rest) : undefined;
     default:
       if (PYTHON_STDLIB.test(segment) && i > 0 && segments[i - 1].toLowerCase() === 'lib' && extension === 'py') {
-        return { label: 'Python standard library', packagePath: rest, withinPackage: rest };
+        return { label: 'Python standard library', packagePath: rest, withinPackage: rest, minSuffix: rest.length };
       }
       return undefined;
   }
@@ -76,15 +78,15 @@ function goModuleCache(rest: string[]): LibraryPath | undefined {
     return name.replace(/!([a-z])/g, (_, letter: string) => letter.toUpperCase());
   });
   const inside = rest.slice(versioned + 1);
-  return { label: 'Go module cache', packagePath: [...modulePath, ...inside], withinPackage: inside };
+  return withPackageName('Go module cache', [...modulePath, ...inside], inside);
 }
 
 function vendored(rest: string[], extension: string): LibraryPath | undefined {
   if (extension === 'go') {
-    return isGoModuleHost(rest[0]) ? { label: 'Go vendor', packagePath: rest, withinPackage: rest.slice(3) } : undefined;
+    return isGoModuleHost(rest[0]) ? withPackageName('Go vendor', rest, rest.slice(3)) : undefined;
   }
   if (extension === 'php' && rest.length > 2) {
-    return { label: 'Composer vendor', packagePath: rest, withinPackage: rest.slice(2) };
+    return withPackageName('Composer vendor', rest, rest.slice(2));
   }
   return undefined;
 }
@@ -94,7 +96,12 @@ function goStandardLibrary(segments: readonly string[], i: number, rest: string[
     return undefined;
   }
   const underGo = segments.slice(0, i).some((segment) => segment.toLowerCase() === 'go' || segment.toLowerCase() === 'goroot');
-  return underGo ? { label: 'Go standard library', packagePath: rest, withinPackage: rest } : undefined;
+  return underGo ? { label: 'Go standard library', packagePath: rest, withinPackage: rest, minSuffix: rest.length } : undefined;
+}
+
+/** A package whose files are named below its own folder: a match must reach that folder's name. */
+function withPackageName(label: string, packagePath: string[], withinPackage: string[]): LibraryPath {
+  return { label, packagePath, withinPackage, minSuffix: Math.min(packagePath.length, withinPackage.length + 1) };
 }
 
 export function extensionOf(name: string): string {

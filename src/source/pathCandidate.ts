@@ -6,6 +6,8 @@ export interface PathCandidate {
   rootRelative: boolean;
   /** Points into a dependency (site-packages, node_modules, gems, Go module cache…) rather than app code. */
   library: boolean;
+  /** A suffix match must cover at least this many trailing segments (dependencies need their package name). */
+  minSuffix?: number;
   /** Compare with local names ignoring case (Windows-ish frame). */
   caseInsensitive: boolean;
   /** The frame field it came from. */

@@ -63,17 +63,19 @@ export function frameCandidates(frame: Frame): FrameCandidates {
     }
   };
 
+  const fromPaths: PathCandidate[] = [];
   for (const [field, parsed] of parsedFields) {
-    const fromPath = pathCandidates(parsed, field, language, inApp);
-    if (fromPath.absolute !== undefined) {
-      result.absolutePaths.push({ path: fromPath.absolute, caseInsensitive: parsed.caseInsensitive, field });
+    const reading = pathCandidates(parsed, field, language, inApp);
+    if (reading.absolute !== undefined) {
+      result.absolutePaths.push({ path: reading.absolute, caseInsensitive: parsed.caseInsensitive, field });
     }
-    result.library ||= fromPath.library;
-    fromPath.candidates.forEach(add);
+    result.library ||= reading.library;
+    fromPaths.push(...reading.candidates);
   }
   const fileName = baseNames.find((name) => name.length > 0 && extensionOf(name) !== '');
-  for (const candidate of moduleCandidates({ module, fileName, language })) {
-    add({ ...candidate, library: result.library });
+  // One field naming a dependency (abs_path in site-packages) makes the frame's bare file name a dependency's too.
+  for (const candidate of [...fromPaths, ...moduleCandidates({ module, fileName, language })]) {
+    add(result.library && !candidate.library ? { ...candidate, library: true, minSuffix: candidate.segments.length } : candidate);
   }
   return result;
 }
@@ -100,7 +102,8 @@ export function pathCandidates(parsed: ParsedFramePath, field: PathField, langua
   const out: PathCandidate[] = [];
   const push = (segments: readonly string[], rootRelative: boolean, rule: string): void => {
     if (areSafeSegments(segments)) {
-      out.push({ segments, rootRelative, library: isLibrary, caseInsensitive: parsed.caseInsensitive, field, rule });
+      const minSuffix = library?.minSuffix;
+      out.push({ segments, rootRelative, library: isLibrary, caseInsensitive: parsed.caseInsensitive, field, rule, minSuffix });
     }
   };
 

@@ -9,17 +9,16 @@ export const MAX_SEGMENTS = 128;
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const DRIVE_PATH = /^[a-zA-Z]:\//;
+/** Anything `normalizeLocalPath` would change in a POSIX path: backslashes, doubled slashes, dot segments, a trailing slash, a drive. */
+const NEEDS_CLEANING = /\\|\/\/|\/\.\.?(\/|$)|\/$|^\/[a-zA-Z]:\//;
 
 /** A frame's path-like field as a usable string; undefined when missing, not a string, huge, or holding control characters. */
 export function sanitizeFrameText(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_FRAME_PATH_LENGTH) {
     return undefined;
   }
-  if (CONTROL_CHARS.test(value)) {
-    return undefined;
-  }
   const trimmed = value.trim();
-  return trimmed.length > 0 ? trimmed : undefined;
+  return trimmed.length > 0 && !CONTROL_CHARS.test(trimmed) ? trimmed : undefined;
 }
 
 /** A segment that may be joined under a workspace root: no traversal, separators, drive colons or control characters. */
@@ -69,6 +68,9 @@ export function looksLikeWindowsPath(path: string): boolean {
 export function normalizeLocalPath(path: string): string | undefined {
   if (typeof path !== 'string' || path.length === 0 || path.length > MAX_FRAME_PATH_LENGTH || path.includes('\0')) {
     return undefined;
+  }
+  if (path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47 && !NEEDS_CLEANING.test(path)) {
+    return path;
   }
   let slashed = path.includes('\\') ? path.replace(/\\/g, '/') : path;
   if (/^\/[a-zA-Z]:\//.test(slashed)) {

@@ -1,12 +1,27 @@
 /**
  * A trie over path segments read from the end (file name first, then its folder, …). Walking it with a frame's
  * segments finds the longest matching suffix in time proportional to the suffix, whatever the file count.
+ *
+ * It is a burst trie: a node keeps its entries in a small bucket, compared segment by segment, until the bucket
+ * outgrows `BURST_SIZE` and is split by the next segment. Only suffixes many files share get nodes of their own,
+ * which keeps a 100,000-file index small.
  */
 
+const BURST_SIZE = 16;
+
+interface Entry<T> {
+  /** Segment keys (already passed through `keyOf`), in path order. */
+  keys: readonly string[];
+  value: T;
+}
+
 interface TrieNode<T> {
+  /** Present once the node has burst: children keyed by the segment one level further up the path. */
   children?: Map<string, TrieNode<T>>;
-  /** Values whose whole path ends at this node. */
-  values?: T[];
+  /** Entries whose whole path ends at this node (burst nodes only). */
+  complete?: Array<Entry<T>>;
+  /** Entries below this node, not yet split (unburst nodes only). */
+  bucket?: Array<Entry<T>>;
 }
 
 export interface SuffixMatch<T> {
@@ -17,102 +32,187 @@ export interface SuffixMatch<T> {
 }
 
 export class SuffixTrie<T> {
-  private readonly root: TrieNode<T> = {};
+  private readonly root: TrieNode<T> = { children: new Map(), complete: [] };
 
-  constructor(private readonly keyOf: (segment: string) => string = (segment) => segment) {}
+  /** `keyOf` folds segments before comparing (lower-casing, for a case-insensitive trie); none compares as is. */
+  constructor(private readonly keyOf?: (segment: string) => string) {}
+
+  private keysOf(segments: readonly string[]): readonly string[] {
+    const keyOf = this.keyOf;
+    return keyOf ? segments.map((segment) => keyOf(segment)) : segments;
+  }
 
   insert(segments: readonly string[], value: T): void {
+    const entry: Entry<T> = { keys: this.keysOf(segments), value };
     let node = this.root;
-    for (let i = segments.length - 1; i >= 0; i--) {
-      const key = this.keyOf(segments[i]);
-      node.children ??= new Map();
+    let depth = 0;
+    while (node.children) {
+      if (depth === entry.keys.length) {
+        (node.complete ??= []).push(entry);
+        return;
+      }
+      const key = keyAt(entry.keys, depth);
       let child = node.children.get(key);
       if (!child) {
-        child = {};
+        child = { bucket: [] };
         node.children.set(key, child);
       }
       node = child;
+      depth++;
     }
-    (node.values ??= []).push(value);
+    const bucket = node.bucket ?? [];
+    bucket.push(entry);
+    node.bucket = bucket;
+    if (bucket.length > BURST_SIZE) {
+      burst(node, depth);
+    }
   }
 
   remove(segments: readonly string[], value: T): boolean {
+    const keys = this.keysOf(segments);
     const path: Array<[TrieNode<T>, string]> = [];
     let node = this.root;
-    for (let i = segments.length - 1; i >= 0; i--) {
-      const key = this.keyOf(segments[i]);
-      const child = node.children?.get(key);
+    let depth = 0;
+    while (node.children && depth < keys.length) {
+      const key = keyAt(keys, depth);
+      const child = node.children.get(key);
       if (!child) {
         return false;
       }
       path.push([node, key]);
       node = child;
+      depth++;
     }
-    const at = node.values?.indexOf(value) ?? -1;
-    if (at < 0 || !node.values) {
+    const list = node.children ? node.complete : node.bucket;
+    const at = list ? list.findIndex((entry) => entry.value === value) : -1;
+    if (!list || at < 0) {
       return false;
     }
-    node.values.splice(at, 1);
-    if (node.values.length === 0) {
-      node.values = undefined;
-    }
-    this.prune(path, node);
+    list.splice(at, 1);
+    prune(path, node);
     return true;
   }
 
   /** Values whose whole path is exactly these segments. */
-  exact(segments: readonly string[]): readonly T[] {
+  exact(segments: readonly string[]): T[] {
+    const keys = this.keysOf(segments);
     let node: TrieNode<T> | undefined = this.root;
-    for (let i = segments.length - 1; i >= 0 && node; i--) {
-      node = node.children?.get(this.keyOf(segments[i]));
+    let depth = 0;
+    while (node?.children && depth < keys.length) {
+      node = node.children.get(keyAt(keys, depth));
+      depth++;
     }
-    return node?.values ?? [];
+    if (!node) {
+      return [];
+    }
+    if (node.children) {
+      return (node.complete ?? []).map((entry) => entry.value);
+    }
+    return (node.bucket ?? []).filter((entry) => entry.keys.length === keys.length && sharedSuffix(entry.keys, keys, depth) === keys.length).map((entry) => entry.value);
   }
 
   longestSuffix(segments: readonly string[]): SuffixMatch<T> {
+    const keys = this.keysOf(segments);
     let node = this.root;
-    let length = 0;
-    for (let i = segments.length - 1; i >= 0; i--) {
-      const child = node.children?.get(this.keyOf(segments[i]));
+    let depth = 0;
+    while (node.children && depth < keys.length) {
+      const child = node.children.get(keyAt(keys, depth));
       if (!child) {
         break;
       }
       node = child;
-      length++;
+      depth++;
     }
-    const reached = node;
-    return { length, values: () => (length === 0 ? emptyValues<T>() : valuesUnder(reached)) };
-  }
-
-  private prune(path: Array<[TrieNode<T>, string]>, leaf: TrieNode<T>): void {
-    let node = leaf;
-    for (let i = path.length - 1; i >= 0; i--) {
-      if (node.values || (node.children && node.children.size > 0)) {
-        return;
+    if (depth === 0 && node === this.root) {
+      return { length: 0, values: emptyValues };
+    }
+    if (node.children || !node.bucket) {
+      const reached = node;
+      return { length: depth, values: () => valuesUnder(reached) };
+    }
+    // An unburst bucket: its entries share `depth` segments; some may share more.
+    let longest = depth;
+    let best: Array<Entry<T>> = [];
+    for (const entry of node.bucket) {
+      const length = sharedSuffix(entry.keys, keys, depth);
+      if (length > longest) {
+        longest = length;
+        best = [entry];
+      } else if (length === longest) {
+        best.push(entry);
       }
-      const [parent, key] = path[i];
-      parent.children?.delete(key);
-      node = parent;
+    }
+    return { length: longest, values: () => best.map((entry) => entry.value).values() };
+  }
+}
+
+function keyAt(keys: readonly string[], depth: number): string {
+  return keys[keys.length - 1 - depth];
+}
+
+/** Trailing segments two key lists share, knowing the first `from` already match. */
+function sharedSuffix(a: readonly string[], b: readonly string[], from: number): number {
+  let length = from;
+  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) {
+    length++;
+  }
+  return length;
+}
+
+function burst<T>(node: TrieNode<T>, depth: number): void {
+  const entries = node.bucket ?? [];
+  node.bucket = undefined;
+  node.children = new Map();
+  for (const entry of entries) {
+    if (entry.keys.length === depth) {
+      (node.complete ??= []).push(entry);
+      continue;
+    }
+    const key = keyAt(entry.keys, depth);
+    let child = node.children.get(key);
+    if (!child) {
+      child = { bucket: [] };
+      node.children.set(key, child);
+    }
+    child.bucket?.push(entry);
+  }
+  for (const child of node.children.values()) {
+    if ((child.bucket?.length ?? 0) > BURST_SIZE) {
+      burst(child, depth + 1);
     }
   }
+}
+
+function isEmpty<T>(node: TrieNode<T>): boolean {
+  return (node.children?.size ?? 0) === 0 && (node.complete?.length ?? 0) === 0 && (node.bucket?.length ?? 0) === 0;
+}
+
+function prune<T>(path: Array<[TrieNode<T>, string]>, leaf: TrieNode<T>): void {
+  let node = leaf;
+  for (let i = path.length - 1; i >= 0 && isEmpty(node); i--) {
+    const [parent, key] = path[i];
+    parent.children?.delete(key);
+    node = parent;
+  }
+}
+
+function emptyValues<T>(): IterableIterator<T> {
+  return ([] as T[]).values();
 }
 
 function* valuesUnder<T>(start: TrieNode<T>): IterableIterator<T> {
   const stack: Array<TrieNode<T>> = [start];
   let node = stack.pop();
   while (node) {
-    if (node.values) {
-      yield* node.values;
+    for (const entry of node.complete ?? []) {
+      yield entry.value;
     }
-    if (node.children) {
-      for (const child of node.children.values()) {
-        stack.push(child);
-      }
+    for (const entry of node.bucket ?? []) {
+      yield entry.value;
+    }
+    for (const child of node.children?.values() ?? []) {
+      stack.push(child);
     }
     node = stack.pop();
   }
-}
-
-function* emptyValues<T>(): IterableIterator<T> {
-  // Nothing matched: no value has an empty suffix in common with the query.
 }

@@ -6,9 +6,11 @@ describe('apiPath', () => {
   it('encodes each segment so data cannot add segments or queries', () => {
     assert.equal(apiPath`/organizations/${'a/b?c=d'}/issues/${42}/`, '/api/0/organizations/a%2Fb%3Fc%3Dd/issues/42/');
   });
-  it('neutralizes dot segments', () => {
-    assert.equal(apiPath`/organizations/${'..'}/`, '/api/0/organizations/%2E%2E/');
-    assert.equal(new URL(`https://sentry.io${apiPath`/organizations/${'..'}/`}`).pathname, '/api/0/organizations/%2E%2E/');
+  it('refuses dot and empty segments, which URL parsing would resolve away', () => {
+    assert.throws(() => apiPath`/organizations/${'..'}/`, /not a valid Sentry identifier/);
+    assert.throws(() => apiPath`/organizations/${'.'}/issues/`, /not a valid Sentry identifier/);
+    assert.throws(() => apiPath`/organizations/${''}/issues/`, /not a valid Sentry identifier/);
+    assert.equal(apiPath`/organizations/${'...'}/`, '/api/0/organizations/.../');
   });
 });
 

@@ -15,7 +15,7 @@ import {
   TimeoutError,
 } from '../../../src/sentry/errors';
 import type { RateLimitNotice } from '../../../src/sentry/httpTransport';
-import { DEMO } from '../../fixtures/demo/demoData';
+import { DEMO } from '../../fixtures/demo';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 
 const TOKEN = 'demo-token';
@@ -40,11 +40,11 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
       const orgs = await client.listOrganizations();
       assert.deepEqual(
         orgs.items.map((o) => o.slug),
-        [DEMO.org, DEMO.secondOrg],
+        [DEMO.organizations.demo.slug, DEMO.organizations.acme.slug],
       );
-      const projects = await client.listProjects(DEMO.org);
-      assert.ok(projects.items.some((p) => p.slug === DEMO.projects.python.slug));
-      const issues = await client.listIssues(DEMO.org, { project: DEMO.projects.python.id, limit: 5 });
+      const projects = await client.listProjects(DEMO.organizations.demo.slug);
+      assert.ok(projects.items.some((p) => p.slug === DEMO.projects.apiServer.slug));
+      const issues = await client.listIssues(DEMO.organizations.demo.slug, { project: DEMO.projects.apiServer.id, limit: 5 });
       assert.equal(issues.items.length, 5);
       for (const issue of issues.items) {
         assert.match(issue.shortId, /^API-SERVER-/);
@@ -58,22 +58,22 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await client.listIssues(DEMO.org, { project: DEMO.projects.python.id, limit: 25, query: '', cursor });
+        const page = await client.listIssues(DEMO.organizations.demo.slug, { project: DEMO.projects.apiServer.id, limit: 25, query: '', cursor });
         seen.push(...page.items.map((i) => i.id));
         cursor = page.nextCursor;
         pages++;
       } while (cursor && pages < 20);
       assert.equal(new Set(seen).size, seen.length, 'no issue twice');
-      assert.equal(seen.length, DEMO.projects.python.issueCount);
-      assert.equal(pages, Math.ceil(DEMO.projects.python.issueCount / 25));
+      assert.equal(seen.length, DEMO.counts.apiServerIssues);
+      assert.equal(pages, Math.ceil(DEMO.counts.apiServerIssues / 25));
       assert.equal(requestsTo('/issues/').length, pages);
     });
 
     it('sends the project, query, sort and limit Sentry expects', async () => {
-      await client.listIssues(DEMO.org, { project: DEMO.projects.python.id, query: 'level:error', sort: 'freq', limit: 10 });
+      await client.listIssues(DEMO.organizations.demo.slug, { project: DEMO.projects.apiServer.id, query: 'level:error', sort: 'freq', limit: 10 });
       const [request] = requestsTo('/issues/');
-      assert.equal(request.path, `/api/0/organizations/${DEMO.org}/issues/`);
-      assert.deepEqual(request.query.project, [DEMO.projects.python.id]);
+      assert.equal(request.path, `/api/0/organizations/${DEMO.organizations.demo.slug}/issues/`);
+      assert.deepEqual(request.query.project, [DEMO.projects.apiServer.id]);
       assert.deepEqual(request.query.query, ['level:error']);
       assert.deepEqual(request.query.sort, ['freq']);
       assert.deepEqual(request.query.limit, ['10']);
@@ -81,22 +81,22 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
     });
 
     it('encodes every path segment', async () => {
-      await assert.rejects(client.getIssue(DEMO.org, '../../organizations'), NotFoundError);
+      await assert.rejects(client.getIssue(DEMO.organizations.demo.slug, '../../organizations'), NotFoundError);
       const [request] = server.requests;
-      assert.ok(request.path.startsWith(`/api/0/organizations/${DEMO.org}/issues/`), request.path);
+      assert.ok(request.path.startsWith(`/api/0/organizations/${DEMO.organizations.demo.slug}/issues/`), request.path);
     });
 
     it('reads an issue, its events by page, and latest/oldest/recommended', async () => {
-      const issueId = DEMO.issues.manyEvents.id;
-      const first = await client.listIssueEvents(DEMO.org, issueId, { perPage: 10 });
+      const issueId = DEMO.issues.outOfStock.id;
+      const first = await client.listIssueEvents(DEMO.organizations.demo.slug, issueId, { perPage: 10 });
       assert.equal(first.items.length, 10);
       assert.ok(first.nextCursor);
       assert.ok(first.items.every((e) => e.hasDetail && e.exceptions.length > 0));
-      const second = await client.listIssueEvents(DEMO.org, issueId, { perPage: 10, cursor: first.nextCursor });
+      const second = await client.listIssueEvents(DEMO.organizations.demo.slug, issueId, { perPage: 10, cursor: first.nextCursor });
       assert.notEqual(second.items[0].eventId, first.items[0].eventId);
-      const latest = await client.getIssueEvent(DEMO.org, issueId, 'latest');
+      const latest = await client.getIssueEvent(DEMO.organizations.demo.slug, issueId, 'latest');
       assert.equal(latest.eventId, first.items[0].eventId);
-      const oldest = await client.getIssueEvent(DEMO.org, issueId, 'oldest');
+      const oldest = await client.getIssueEvent(DEMO.organizations.demo.slug, issueId, 'oldest');
       assert.notEqual(oldest.eventId, latest.eventId);
     });
   });
@@ -114,7 +114,7 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
 
     it('403: PermissionError naming the missing scope', async () => {
       const limited = new SentryClient({ baseUrl: server.url, token: 'token-without-event-read' });
-      const error = await limited.listIssues(DEMO.org, {}).catch((e: unknown) => e);
+      const error = await limited.listIssues(DEMO.organizations.demo.slug, {}).catch((e: unknown) => e);
       assert.ok(error instanceof PermissionError);
       assert.equal(error.missingScope, 'event:read');
       assert.match(error.message, /event:read/);
@@ -298,16 +298,16 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
 
   describe('regions', () => {
     it('reaches an organization through its links.regionUrl', async () => {
-      const region = await startSentryTestServer({ port: 0, servesOrgs: [DEMO.secondOrg] });
-      const control = await startSentryTestServer({ port: 0, regionUrls: { [DEMO.secondOrg]: region.url }, servesOrgs: [DEMO.org] });
+      const region = await startSentryTestServer({ port: 0, servesOrgs: [DEMO.organizations.acme.slug] });
+      const control = await startSentryTestServer({ port: 0, regionUrls: { [DEMO.organizations.acme.slug]: region.url }, servesOrgs: [DEMO.organizations.demo.slug] });
       try {
         const regional = new SentryClient({ baseUrl: control.url, token: TOKEN });
         await regional.listOrganizations();
-        const projects = await regional.listProjects(DEMO.secondOrg);
+        const projects = await regional.listProjects(DEMO.organizations.acme.slug);
         assert.ok(projects.items.length > 0);
         assert.equal(region.requests.length, 1);
         assert.equal(region.requests[0].authorization, `Bearer ${TOKEN}`);
-        assert.equal(control.requests.filter((r) => r.path.includes(DEMO.secondOrg)).length, 0);
+        assert.equal(control.requests.filter((r) => r.path.includes(DEMO.organizations.acme.slug)).length, 0);
       } finally {
         await control.close();
         await region.close();

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { DEFAULT_IGNORED_DIRECTORIES, FileIndex } from '../source';
+
+/**
+ * The workspace's files as a `FileIndex`: built once, on the first frame opened (not at
+ * activation), then kept current by a file watcher.
+ */
+export class WorkspaceFiles implements vscode.Disposable {
+  private index?: Promise<FileIndex>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.whenBuilt((index) => uri.scheme === 'file' && index.add(uri.fsPath))),
+      watcher.onDidDelete((uri) => this.whenBuilt((index) => index.remove(uri.fsPath))),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => (this.index = undefined)),
+    );
+  }
+
+  getIndex(): Promise<FileIndex> {
+    this.index ??= this.build();
+    return this.index;
+  }
+
+  get folders(): Array<{ name: string; path: string }> {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ name: f.name, path: f.uri.fsPath }));
+  }
+
+  private async build(): Promise<FileIndex> {
+    const exclude = `**/{${DEFAULT_IGNORED_DIRECTORIES.join(',')}}/**`;
+    const uris = await vscode.workspace.findFiles('**/*', exclude);
+    return new FileIndex(
+      this.folders.map((f) => f.path),
+      uris.filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath),
+    );
+  }
+
+  private whenBuilt(action: (index: FileIndex) => unknown): void {
+    void this.index?.then(action, () => undefined);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

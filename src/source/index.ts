@@ -1,0 +1,20 @@
+/** Frame → local file and line. No `vscode` import: the VS Code layer supplies file lists and file text. */
+
+export { ContextDocument, ContextDocumentOptions, ContextFrame, renderFrameContext } from './contextDocument';
+export { DEFAULT_IGNORED_DIRECTORIES, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
+export {
+  AsyncResolveHints,
+  CodeMappingLookup,
+  FrameResolution,
+  FrameResolver,
+  FrameResolverOptions,
+  ResolveHints,
+  ResolveMethod,
+  ResolvedFrame,
+  UnresolvedFrame,
+} from './frameResolver';
+export { FrameLines, LineLocation, LineStatus, LocateOptions, locateLine } from './lineLocator';
+export { PathMapper, PathMapping, WorkspaceFolderRef, substituteWorkspaceFolder } from './pathMappings';
+export { FrameCandidates, frameCandidates } from './pathCandidates';
+export { PathCandidate } from './pathCandidate';
+export { SourceLines } from './sourceLines';
