@@ -26,7 +26,12 @@ export async function signIn(session: Session, args: SignInArgs = {}): Promise<b
     (_progress, cancel) => checkToken(baseUrl, token.trim(), { signal: toAbortSignal(cancel) }),
   );
   if (!result.ok) {
-    const again = await vscode.window.showErrorMessage(`Sentry sign-in failed: ${result.message}`, 'Try Again');
+    const failed = `Sentry sign-in failed: ${result.message}`;
+    if (args.token !== undefined) {
+      void vscode.window.showErrorMessage(failed);
+      return false;
+    }
+    const again = await vscode.window.showErrorMessage(failed, 'Try Again');
     if (again === 'Try Again') return signIn(session, { url: baseUrl });
     return false;
   }

@@ -1,13 +1,15 @@
 /**
  * Frame → local file. Steps, first success wins:
  *   1. user path mappings (longest `from`);
- *   2. Sentry code mappings: a repository-relative `sourcePath` (given, or fetched through an async lookup);
+ *   2. Sentry code mappings: a repository-relative `sourcePath` (given, derived from the project's code mappings,
+ *      or fetched through an async lookup);
  *   3. the frame's own path when it is a workspace file, then known prefixes stripped to root-relative paths;
  *   4. the longest path suffix shared with a workspace file.
  * Every path returned comes from the index, so it is a workspace file under one of its roots.
  */
 
 import type { Frame } from '../sentry/eventModel';
+import { CodeMapping, codeMappingSourcePath } from './codeMappings';
 import type { FileIndex, IndexedFile, SuffixLookup } from './fileIndex';
 import { RankingHints, rankFiles } from './fileRanking';
 import { PathCandidate } from './pathCandidate';
@@ -61,6 +63,8 @@ export interface AsyncResolveHints extends ResolveHints {
 
 export interface FrameResolverOptions {
   mappings?: readonly PathMapping[];
+  /** The project's Sentry code mappings, applied locally at step 2 when no `sourcePath` is given. */
+  codeMappings?: readonly CodeMapping[];
   /** How many runner-up files to report on an ambiguous match. */
   maxAlternatives?: number;
 }
@@ -81,42 +85,33 @@ const MAX_TRIED = 12;
 export class FrameResolver {
   private readonly mapper: PathMapper;
   private readonly maxAlternatives: number;
+  private readonly codeMappings: readonly CodeMapping[];
 
   constructor(private readonly index: FileIndex, options: FrameResolverOptions = {}) {
     this.mapper = new PathMapper(options.mappings ?? []);
+    this.codeMappings = options.codeMappings ?? [];
     this.maxAlternatives = Math.max(0, options.maxAlternatives ?? 5);
   }
 
   resolve(frame: Frame, hints: ResolveHints = {}): FrameResolution {
     return this.guarded(() => {
       const siblings = normalizeSiblings(hints.siblingPaths);
-      const mapped = this.byMapping(frame);
-      if (mapped) {
-        return this.finish(mapped, siblings);
-      }
-      const coded = this.byCodeMapping(hints.sourcePath, frame);
-      if (coded) {
-        return this.finish(coded, siblings);
-      }
-      return this.byCandidates(frame, siblings);
+      const early = this.byMapping(frame) ?? this.byCodeMappings(frame, hints.sourcePath);
+      return early ? this.finish(early, siblings) : this.byCandidates(frame, siblings);
     });
   }
 
+  /** As `resolve`, asking `codeMappingLookup` for a source path when user mappings and known code mappings fail. */
   async resolveAsync(frame: Frame, hints: AsyncResolveHints = {}): Promise<FrameResolution> {
-    const mapped = this.guarded(() => {
-      const attempt = this.byMapping(frame);
-      return attempt ? this.finish(attempt, normalizeSiblings(hints.siblingPaths)) : undefined;
-    });
-    if (mapped) {
-      return mapped;
+    const lookup = hints.codeMappingLookup;
+    if (!lookup || hints.sourcePath !== undefined || this.resolvesBeforeLookup(frame)) {
+      return this.resolve(frame, hints);
     }
-    let sourcePath = hints.sourcePath;
-    if (sourcePath === undefined && hints.codeMappingLookup) {
-      try {
-        sourcePath = await hints.codeMappingLookup(frame);
-      } catch {
-        sourcePath = undefined;
-      }
+    let sourcePath: string | undefined;
+    try {
+      sourcePath = await lookup(frame);
+    } catch {
+      sourcePath = undefined;
     }
     return this.resolve(frame, { siblingPaths: hints.siblingPaths, sourcePath });
   }
@@ -146,6 +141,14 @@ export class FrameResolver {
     return results;
   }
 
+  private resolvesBeforeLookup(frame: Frame): boolean {
+    try {
+      return (this.byMapping(frame) ?? this.byCodeMappings(frame, undefined)) !== undefined;
+    } catch {
+      return true;
+    }
+  }
+
   private byMapping(frame: Frame): Attempt | undefined {
     if (this.mapper.isEmpty) {
       return undefined;
@@ -163,13 +166,21 @@ export class FrameResolver {
             method: 'mapping',
             matched: mapped.source,
             rule: `user mapping ${mapped.from}`,
-            matchedSegments: splitPathSegments(mapped.path).length,
+            matchedSegments: mapped.restSegments,
             library: false,
           };
         }
       }
     }
     return undefined;
+  }
+
+  private byCodeMappings(frame: Frame, sourcePath: string | undefined): Attempt | undefined {
+    const given = this.byCodeMapping(sourcePath, frame);
+    if (given || this.codeMappings.length === 0) {
+      return given;
+    }
+    return this.byCodeMapping(codeMappingSourcePath(frame, this.codeMappings), frame);
   }
 
   private byCodeMapping(sourcePath: string | undefined, frame: Frame): Attempt | undefined {

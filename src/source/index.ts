@@ -1,5 +1,6 @@
 /** Frame → local file and line. No `vscode` import: the VS Code layer supplies file lists and file text. */
 
+export { CodeMapping, codeMappingSourcePath } from './codeMappings';
 export { ContextDocument, ContextDocumentOptions, ContextFrame, renderFrameContext } from './contextDocument';
 export { DEFAULT_IGNORED_DIRECTORIES, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
 export {

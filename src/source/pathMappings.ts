@@ -19,6 +19,8 @@ export interface MappedPath {
   from: string;
   /** The frame text that matched. */
   source: string;
+  /** How many segments of the frame path followed `from`. */
+  restSegments: number;
   caseInsensitive: boolean;
 }
 
@@ -79,7 +81,7 @@ export class PathMapper {
         continue;
       }
       const base = mapping.to.endsWith('/') ? mapping.to : `${mapping.to}/`;
-      out.push({ path: base + segments.join('/'), from: mapping.original, source: text, caseInsensitive: mapping.caseInsensitive });
+      out.push({ path: base + segments.join('/'), from: mapping.original, source: text, restSegments: segments.length, caseInsensitive: mapping.caseInsensitive });
     }
     return out;
   }

@@ -161,7 +161,7 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
     });
 
     it('an unknown host is a NetworkError', async () => {
-      const nowhere = new SentryClient({ baseUrl: 'http://sentry.invalid.localhost', token: TOKEN, timeoutMs: 5_000 });
+      const nowhere = new SentryClient({ baseUrl: 'https://sentry-explorer-test.invalid', token: TOKEN, timeoutMs: 5_000 });
       await assert.rejects(nowhere.listOrganizations(), (e: unknown) => e instanceof NetworkError || e instanceof TimeoutError);
     });
 

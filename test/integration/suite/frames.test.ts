@@ -1,0 +1,145 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { OpenFrameResult } from '../../../src/commands/openFrame';
+import type { SentryExplorerApi } from '../../../src/extension';
+import type { TreeNode } from '../../../src/views/nodes/treeNode';
+import { DEMO } from '../../fixtures/demo/demoConstants';
+import { child, childrenOf, extensionApi, frameByFunction, issueByShortId, labelOf, resetServer, serverRequests, workspaceRoot } from './helpers';
+
+type IssueKey = keyof typeof DEMO.issues;
+
+describe('events and frames: from a Sentry error to the local line', () => {
+  let api: SentryExplorerApi;
+
+  before(async () => {
+    api = await extensionApi();
+    await resetServer();
+    await vscode.commands.executeCommand('sentry.refresh');
+  });
+
+  async function issueNode(key: IssueKey): Promise<TreeNode> {
+    const issue = DEMO.issues[key];
+    const org = await child(api, undefined, DEMO.organizations.demo.name);
+    const project = await child(api, org, issue.project);
+    return issueByShortId(api, project, issue.shortId);
+  }
+
+  async function latestFrame(key: IssueKey, fn: string): Promise<TreeNode> {
+    const latest = await child(api, await issueNode(key), 'Latest event');
+    return frameByFunction(api, latest, fn);
+  }
+
+  async function open(frame: TreeNode): Promise<OpenFrameResult> {
+    return (await vscode.commands.executeCommand<OpenFrameResult>('sentry.openFrame', frame))!;
+  }
+
+  function activeLine(): number {
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor opened');
+    return editor.selection.active.line + 1;
+  }
+
+  it('an issue expands to latest, oldest, recommended, then its events by page', async () => {
+    const issue = await issueNode('outOfStock');
+    const rows = await childrenOf(api, issue);
+    assert.deepStrictEqual(rows.slice(0, 3).map(labelOf), ['Latest event', 'Oldest event', 'Recommended event']);
+    const events = rows.slice(3);
+    assert.strictEqual(events.length, 26, '25 events + Load more…');
+    assert.strictEqual(labelOf(events[25]), 'Load more…');
+    const first = events[0].getTreeItem();
+    assert.match(String(first.description), /OutOfStock|Error|:/);
+  });
+
+  it('expanding events costs no request per event (the list carries full events)', async () => {
+    const issue = await issueNode('outOfStock');
+    const events = (await childrenOf(api, issue)).slice(3, 8);
+    await resetServer();
+    for (const event of events) {
+      for (const exception of await childrenOf(api, event)) await childrenOf(api, exception);
+    }
+    assert.deepStrictEqual(await serverRequests(), []);
+  });
+
+  it('frames: crashing frame first, in-app emphasized, library frames folded', async () => {
+    const latest = await child(api, await issueNode('outOfStock'), 'Latest event');
+    const [exception] = await childrenOf(api, latest);
+    const frames = await childrenOf(api, exception);
+    const first = frames[0].getTreeItem();
+    assert.strictEqual(first.contextValue, 'frame.inApp', 'the raising in-app frame comes first');
+    assert.ok(typeof first.label === 'object' && first.label.highlights?.length, 'in-app frames are emphasized');
+    const folded = frames.find((f) => /^\d+ library frames?$/.test(labelOf(f)));
+    assert.ok(folded, `a folded library-frames node: ${frames.map(labelOf).join(' | ')}`);
+    assert.ok((await childrenOf(api, folded)).every((f) => f.getTreeItem().contextValue === 'frame'));
+  });
+
+  it('opens the right file at the right line, and marks it', async () => {
+    const spec = DEMO.frames.exact;
+    const result = await open(await latestFrame('outOfStock', spec.function));
+    assert.strictEqual(result.kind, 'file');
+    assert.ok(result.kind === 'file' && result.path.endsWith(path.join(...spec.localFile.split('/'))), JSON.stringify(result));
+    assert.strictEqual(result.kind === 'file' && result.location.status, 'exact');
+    assert.strictEqual(activeLine(), spec.localLine);
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(api.decorations.markedLine(editor.document.uri), spec.localLine - 1);
+    assert.ok(!editor.document.isUntitled && editor.document.uri.scheme === 'file', 'the editable local file');
+  });
+
+  it('finds the line again when the code has moved since the event', async () => {
+    const spec = DEMO.frames.moved;
+    const result = await open(await latestFrame('refundCurrency', spec.function));
+    assert.ok(result.kind === 'file' && result.location.status === 'moved', JSON.stringify(result));
+    assert.strictEqual(result.location.from, spec.lineNo);
+    assert.strictEqual(result.location.to, spec.localLine);
+    assert.strictEqual(activeLine(), spec.localLine);
+  });
+
+  it('follows an edit made locally after the event', async () => {
+    const spec = DEMO.frames.exact;
+    const file = path.join(workspaceRoot(), ...spec.localFile.split('/'));
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, `# added locally\n# after the event\n# was recorded\n${original}`);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+      if (doc) await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+      const result = await open(await latestFrame('outOfStock', spec.function));
+      assert.ok(result.kind === 'file' && result.location.status === 'moved', JSON.stringify(result));
+      assert.strictEqual(activeLine(), spec.localLine + 3);
+    } finally {
+      fs.writeFileSync(file, original);
+    }
+  });
+
+  it('says when the local file differs from the code that ran, and opens the recorded line', async () => {
+    const spec = DEMO.frames.differs;
+    const result = await open(await latestFrame('discountDivision', spec.function));
+    assert.ok(result.kind === 'file' && result.location.status === 'differs', JSON.stringify(result));
+    assert.strictEqual(activeLine(), spec.lineNo);
+  });
+
+  it('opens an unmapped frame as a read-only document of its context', async () => {
+    const spec = DEMO.frames.unmapped;
+    const recommended = await child(api, await issueNode('legacyBilling'), 'Recommended event');
+    const result = await open(await frameByFunction(api, recommended, spec.function));
+    assert.strictEqual(result.kind, 'context');
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.scheme, 'sentry-frame');
+    assert.match(editor.document.getText(), new RegExp(spec.function));
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^>/);
+  });
+
+  for (const [label, key, spec] of [
+    ['a Java frame (package + file name)', 'paymentCaptured', DEMO.frames.java],
+    ['a Node frame under /var/task/ (Sentry code mapping)', 'sendEmailRecipient', DEMO.frames.node],
+    ['a Node frame under app:///', 'retryGiveUp', DEMO.frames.nodeAppPrefix],
+    ['a source-mapped browser frame (webpack:///./)', 'cartPrice', DEMO.frames.browser],
+  ] as const) {
+    it(`resolves ${label}`, async () => {
+      const result = await open(await latestFrame(key, spec.function));
+      assert.ok(result.kind === 'file' && result.path.endsWith(path.join(...spec.localFile.split('/'))), JSON.stringify(result));
+      assert.strictEqual(activeLine(), spec.localLine);
+      if ('colNo' in spec) assert.strictEqual(vscode.window.activeTextEditor!.selection.active.character + 1, spec.colNo);
+    });
+  }
+});
