@@ -198,14 +198,15 @@ export class FrameResolver {
       return { ...base, files: atRoot, matchedSegments: segments.length };
     }
     const suffix = this.index.longestSuffix(segments, false);
-    const accept = suffix.length === segments.length || suffix.length >= 2 || (suffix.length === 1 && frame.inApp === true);
+    const accept =
+      suffix.length === segments.length || suffix.length >= 2 || (suffix.length === 1 && frame.inApp === true && !isGenericFileName(segments[segments.length - 1]));
     return accept && suffix.length > 0 ? { ...base, files: [...suffix.files()], matchedSegments: suffix.length } : undefined;
   }
 
   private byCandidates(frame: Frame, siblings: readonly string[]): FrameResolution {
     const read = frameCandidates(frame);
     if (read.candidates.length === 0 && read.absolutePaths.length === 0) {
-      return { found: false, reason: noPathReason(read), tried: [] };
+      return { found: false, reason: noPathReason(frame, read), tried: [] };
     }
     const preferLibrary = frame.inApp === true ? false : read.library ? true : undefined;
     const attempt = this.byAbsolute(read) ?? this.byPrefix(read.candidates) ?? this.bySuffix(read.candidates, frame);
@@ -345,7 +346,17 @@ function acceptsSuffix(length: number, candidate: PathCandidate, frame: Frame): 
   if (length !== 1) {
     return false;
   }
+  if (candidate.segments.length > 1 && isGenericFileName(candidate.segments[candidate.segments.length - 1])) {
+    return false;
+  }
   return frame.inApp === true || (candidate.segments.length === 1 && !candidate.library);
+}
+
+/** File names every package has: matching one of them alone says nothing about which file the frame meant. */
+const GENERIC_FILE_NAME = /^(?:__init__\.py|__main__\.py|index\.[cm]?[jt]sx?|main\.(?:py|go|[cm]?[jt]s|rs|c|cpp)|mod\.rs|lib\.rs|package-info\.java)$/i;
+
+function isGenericFileName(name: string | undefined): boolean {
+  return name !== undefined && GENERIC_FILE_NAME.test(name);
 }
 
 function union(a: IndexedFile[], b: readonly IndexedFile[]): IndexedFile[] {
@@ -364,8 +375,10 @@ function normalizeSiblings(paths: readonly string[] | undefined): string[] {
   return out;
 }
 
-function noPathReason(read: FrameCandidates): string {
-  return read.display === undefined
-    ? 'The frame has no file name, path or module.'
-    : `${read.display} does not name a source file that could be in the workspace.`;
+function noPathReason(frame: Frame, read: FrameCandidates): string {
+  if (read.display !== undefined) {
+    return `${read.display} does not name a source file that could be in the workspace.`;
+  }
+  const hasText = [frame.absPath, frame.filename, frame.module].some((value) => typeof value === 'string' && value.trim().length > 0);
+  return hasText ? "The frame's path is too long or holds characters no file name has." : 'The frame has no file name, path or module.';
 }

@@ -95,20 +95,28 @@ describe('events and frames: from a Sentry error to the local line', () => {
     assert.strictEqual(activeLine(), spec.localLine);
   });
 
-  it('follows an edit made locally after the event', async () => {
+  it('follows an edit made locally after the event, and the edit clears the mark', async () => {
     const spec = DEMO.frames.exact;
-    const file = path.join(workspaceRoot(), ...spec.localFile.split('/'));
-    const original = fs.readFileSync(file, 'utf8');
+    const file = vscode.Uri.file(path.join(workspaceRoot(), ...spec.localFile.split('/')));
+    const document = await vscode.workspace.openTextDocument(file);
+    const added = '# added locally\n# after the event\n# was recorded\n';
+    const insert = new vscode.WorkspaceEdit();
+    insert.insert(file, new vscode.Position(0, 0), added);
+    assert.ok(await vscode.workspace.applyEdit(insert));
+    await document.save();
     try {
-      fs.writeFileSync(file, `# added locally\n# after the event\n# was recorded\n${original}`);
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
-      if (doc) await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+      assert.strictEqual(api.decorations.markedLine(file), undefined, 'editing the file cleared the mark');
       const result = await open(await latestFrame('outOfStock', spec.function));
       assert.ok(result.kind === 'file' && result.location.status === 'moved', JSON.stringify(result));
       assert.strictEqual(activeLine(), spec.localLine + 3);
+      assert.strictEqual(api.decorations.markedLine(file), spec.localLine + 2);
     } finally {
-      fs.writeFileSync(file, original);
+      const undo = new vscode.WorkspaceEdit();
+      undo.delete(file, new vscode.Range(0, 0, 3, 0));
+      await vscode.workspace.applyEdit(undo);
+      await document.save();
     }
+    assert.strictEqual(fs.readFileSync(file.fsPath, 'utf8').startsWith('# added locally'), false);
   });
 
   it('says when the local file differs from the code that ran, and opens the recorded line', async () => {

@@ -63,7 +63,9 @@ describe('source/frameResolver with hostile frames', () => {
     assert.equal(resolver.resolve(frame({ absPath: '/w/app/src/index.js\u0000' })).found, false);
     assert.equal(resolver.resolve(frame({ filename: 'src/index.js\r\n' })).found, true, 'surrounding whitespace is trimmed');
     assert.equal(resolver.resolve(frame({ filename: 'src/\u0007index.js' })).found, false);
-    assert.equal(resolver.resolve(frame({ absPath: `/w/app/${'deep/'.repeat(900)}index.js` })).found, false);
+    const huge = resolver.resolve(frame({ absPath: `/w/app/${'deep/'.repeat(900)}index.js` }));
+    assert.equal(huge.found, false);
+    assert.match(huge.found ? '' : huge.reason, /too long or holds characters/);
   });
 
   it('survives fields of the wrong type and missing frames', () => {
@@ -87,5 +89,18 @@ describe('source/frameResolver with hostile frames', () => {
     assert.equal(result.found, false);
     assert.ok(!result.found && result.tried.includes('src/missing.js'));
     assert.ok(!result.found && /No workspace file matches \/usr\/src\/app\/src\/missing\.js/.test(result.reason));
+  });
+});
+
+describe('FrameResolver: a generic file name alone is no match', () => {
+  it('does not open some __init__.py for a Python module the workspace lacks', () => {
+    const index = new FileIndex(['/ws'], ['/ws/api/__init__.py', '/ws/api/orders/__init__.py', '/ws/api/orders/service.py']);
+    const resolver = new FrameResolver(index);
+    const vendored = resolver.resolve(
+      frame({ absPath: '/srv/app/vendor/legacy_billing.py', filename: 'vendor/legacy_billing.py', module: 'vendor.legacy_billing', platform: 'python' }),
+    );
+    assert.equal(vendored.found, false, JSON.stringify(vendored));
+    const present = resolver.resolve(frame({ absPath: '/srv/app/api/orders/service.py', filename: 'api/orders/service.py', module: 'api.orders.service' }));
+    assert.ok(present.found && present.path === '/ws/api/orders/service.py');
   });
 });
