@@ -1,0 +1,62 @@
+import { ServerData } from './serverData';
+
+/** A planned misbehaviour. Faults apply before routing (and before auth), in the order injected. */
+export interface Fault {
+  /** Substring of the request path (or of path + query); absent = every request. */
+  match?: string;
+  /** Respond with this status (and Sentry's body for it unless `body` is given). */
+  status?: number;
+  /** Raw body. */
+  body?: string;
+  /** Extra headers; on a normal answer they override its own (e.g. `Link`). */
+  headers?: Record<string, string>;
+  /** Wait before answering. Without `status` (or another answer kind) the normal answer is delayed. */
+  delayMs?: number;
+  /** Answer 200 text/html with a sign-in page (a reverse proxy or a wrong URL). */
+  html?: boolean;
+  /** Answer 200 application/json with a cut-off body. */
+  malformedJson?: boolean;
+  /** 429 with Sentry's JSON-string body, `X-Sentry-Rate-Limit-Reset` = now + reset, `Retry-After` only if given. */
+  rateLimit?: { resetInSeconds?: number; retryAfterSeconds?: number };
+  /** Answer normally, but with `Link` URLs on this origin (e.g. `http://evil.example.test`). */
+  linkOrigin?: string;
+  /** How many matching requests it applies to (default 1; `Infinity` allowed). */
+  times?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string[]>;
+  authorization?: string;
+  host?: string;
+}
+
+export interface TestServerOptions {
+  /** 0 (default) = a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: the demo data (test/fixtures/demo). */
+  data?: ServerData;
+  /** token → scopes. Default `DEFAULT_TOKENS`. */
+  tokens?: Record<string, string[]>;
+  /** org slug → `links.regionUrl` to advertise (default: this server's URL). */
+  regionUrls?: Record<string, string>;
+  /** When set, org-scoped endpoints of other organizations answer 404, like a wrong region silo. */
+  servesOrgs?: string[];
+  /** Origin used in `Link` headers instead of this server's URL (to prove tokens never leave the origin). */
+  linkOrigin?: string;
+}
+
+export interface SentryTestServer {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  /** Every API request received, oldest first (control routes are not recorded). */
+  requests: RecordedRequest[];
+  inject(fault: Fault): void;
+  /** Clears faults and recorded requests, and undoes issue updates (PUT). */
+  reset(): void;
+  close(): Promise<void>;
+}
