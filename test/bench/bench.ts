@@ -5,11 +5,15 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runEventsBench } from './eventsBench';
 import { runFrameBench } from './frameBench';
 
 type BenchResults = Record<string, number>;
 
-const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [['frames', runFrameBench]];
+const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [
+  ['frames', runFrameBench],
+  ['events', runEventsBench],
+];
 
 const RESULTS_FILE = resolve(__dirname, '../../../bench-results.json');
 

@@ -148,6 +148,7 @@ describe('events and frames: from a Sentry error to the local line', () => {
       assert.ok(result.kind === 'file' && result.path.endsWith(path.join(...spec.localFile.split('/'))), JSON.stringify(result));
       assert.strictEqual(activeLine(), spec.localLine);
       if ('colNo' in spec) assert.strictEqual(vscode.window.activeTextEditor!.selection.active.character + 1, spec.colNo);
+      if (key === 'sendEmailRecipient') assert.strictEqual(result.method, 'codeMapping', 'found through the project\'s Sentry code mapping');
     });
   }
 });
