@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { EventNode } from '../views/nodes/eventNode';
 import { IssueNode } from '../views/nodes/issueNode';
+import { PinnedEventNode } from '../views/nodes/pinnedEventNode';
 import { OrganizationNode } from '../views/nodes/organizationNode';
 import { ProjectNode } from '../views/nodes/projectNode';
 import type { TreeNode } from '../views/nodes/treeNode';
@@ -8,6 +10,11 @@ import type { Session } from '../auth/session';
 /** The web page of a tree node: the issue's own permalink when Sentry gave a safe one. */
 export function webUrlOf(node: TreeNode, session: Session): string | undefined {
   const base = session.credentials?.url;
+  const eventId = node instanceof EventNode ? node.event.eventId : node instanceof PinnedEventNode ? node.loadedEvent?.eventId : undefined;
+  if (eventId && node.parent instanceof IssueNode) {
+    const issueUrl = webUrlOf(node.parent, session);
+    return issueUrl && `${issueUrl.replace(/\/?$/, '/')}events/${encodeURIComponent(eventId)}/`;
+  }
   if (node instanceof IssueNode) {
     const permalink = node.issue.permalink;
     if (permalink && isWebUrl(permalink)) return permalink;

@@ -50,6 +50,8 @@ describe('events and frames: from a Sentry error to the local line', () => {
     assert.strictEqual(labelOf(events[25]), 'Load more…');
     const first = events[0].getTreeItem();
     assert.match(String(first.description), /OutOfStock|Error|:/);
+    await vscode.commands.executeCommand('sentry.copyLink', events[0]);
+    assert.match(await vscode.env.clipboard.readText(), new RegExp(`/issues/${DEMO.issues.outOfStock.id}/events/${DEMO.issues.outOfStock.latestEventId}/$`));
   });
 
   it('expanding events costs no request per event (the list carries full events)', async () => {
