@@ -1,0 +1,152 @@
+// UI end-to-end test: drives the real VS Code workbench (code-server + headless chromium) like a
+// user. Opens the "Sentry" activity-bar view, expands "Demo Org" → "api-server", checks issue rows
+// appear, saves test-results/sentry-tree.png. Prints `ui: N passed, N failed`; exit 0/1.
+//
+//   npm run build && npx tsc -p . && node out/test/ui/browseTree.ui.js
+//
+// Tree rows are `.monaco-list-row[role="treeitem"]`, matched by visible text (a row's aria-label
+// is its tooltip, not its label).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Locator, Page, Browser } from 'playwright-core';
+import { startSentryTestServer } from '../server/sentryTestServer';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cs: typeof import('../tools/codeServer') = require(path.join(ROOT, 'test', 'tools', 'codeServer.js'));
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+const SHOT = path.join(RESULTS_DIR, 'sentry-tree.png');
+const STEP_TIMEOUT = 60_000;
+
+const t0 = Date.now();
+const log = (msg: string): void => console.log(`  [${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+/** Expand a collapsed tree row the way a user would: click it; fall back to the keyboard. */
+async function expand(row: Locator): Promise<void> {
+  if ((await row.getAttribute('aria-expanded')) === 'true') return;
+  await row.click();
+  try {
+    await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: 3_000 });
+  } catch {
+    await row.press('ArrowRight');
+    await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout: STEP_TIMEOUT });
+  }
+}
+
+/** Cosmetic, for a readable screenshot: drag the side bar's edge to the right. Never fails the test. */
+async function widenSideBar(page: Page): Promise<void> {
+  try {
+    const box = await page.locator('.monaco-sash.vertical.primary-sidebar-sash').boundingBox({ timeout: 2_000 });
+    if (!box) return;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 250, y, { steps: 5 });
+    await page.mouse.up();
+    await page.mouse.move(x + 600, y); // off the sash, so it is not drawn highlighted
+    await page.waitForTimeout(500);
+  } catch { /* keep the default width */ }
+}
+
+async function browseTree(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 120_000 });
+  log('workbench is up');
+
+  const tab = page.getByRole('tab', { name: /Sentry/ });
+  await tab.waitFor({ timeout: STEP_TIMEOUT });
+  // Clicking an already-selected container would collapse the side bar.
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  log('opened the Sentry view');
+
+  const rows = page.locator('.monaco-list-row[role="treeitem"]');
+  const org = rows.filter({ hasText: /Demo Org/ }).first();
+  await org.waitFor({ timeout: STEP_TIMEOUT });
+  await expand(org);
+  log('expanded "Demo Org"');
+
+  const project = rows.filter({ hasText: /\bapi-server\b/ }).first(); // case-sensitive: not the API-SERVER-n issues
+  await project.waitFor({ timeout: STEP_TIMEOUT });
+  await expand(project);
+  log('expanded "api-server"');
+
+  const issues = rows.filter({ hasText: /API-SERVER-\d+/ });
+  await issues.first().waitFor({ timeout: STEP_TIMEOUT });
+  const texts = (await issues.allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  log(`${texts.length} issue row(s) visible, e.g. ${JSON.stringify(texts[0])}`);
+
+  await widenSideBar(page);
+  await page.screenshot({ path: SHOT });
+  log(`screenshot: ${path.relative(ROOT, SHOT)}`);
+}
+
+async function main(): Promise<number> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-ui-'));
+  const workspace = path.join(runDir, 'workspace');
+  const fixture = path.join(ROOT, 'test', 'fixtures', 'sample-workspace');
+  if (fs.existsSync(fixture)) fs.cpSync(fixture, workspace, { recursive: true });
+  else fs.mkdirSync(workspace);
+  const home = path.join(runDir, 'home'); // nothing from the developer's ~ (e.g. ~/.sentryclirc)
+  fs.mkdirSync(home);
+
+  const sentry = await startSentryTestServer();
+  let server: import('../tools/codeServer').CodeServer | undefined;
+  let browser: Browser | undefined;
+  const cleanup = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    await sentry.close();
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => { void cleanup().finally(() => process.exit(130)); });
+  }
+
+  console.log('browse the Sentry tree in VS Code');
+  let ok = false;
+  try {
+    server = await cs.startCodeServer({
+      runDir,
+      workspaceFolder: workspace,
+      extensionDevelopmentPaths: [ROOT],
+      smokeTestDriver: true, // without it the workbench ignores the development-extension payload
+      env: { SENTRY_URL: sentry.url, SENTRY_AUTH_TOKEN: 'demo-token', HOME: home },
+    });
+    log(`code-server ${server.origin}, Sentry test server ${sentry.url}`);
+    browser = await cs.launchChromium({ runDir });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    if (process.env.SENTRY_EXPLORER_HARNESS_DEBUG === '1') {
+      page.on('console', (m) => console.log(`  [browser ${m.type()}] ${m.text()}`));
+    }
+    try {
+      await browseTree(page, server.url);
+      ok = true;
+      console.log('  ✔ shows Demo Org → api-server → issues');
+    } catch (err) {
+      console.log(`  ✘ shows Demo Org → api-server → issues\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
+      const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);
+      console.log(`    tree rows: ${JSON.stringify(visible.map((v) => v.replace(/\s+/g, ' ').trim()))}`);
+      const failShot = SHOT.replace(/\.png$/, '-failure.png');
+      await page.screenshot({ path: failShot }).catch(() => undefined);
+      console.log(`    screenshot of the failure: ${path.relative(ROOT, failShot)}`);
+      console.log(`    code-server log (last lines):\n${server.logTail(20)}`);
+    }
+  } catch (err) {
+    console.log(`  ✘ harness error: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    await cleanup();
+    fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+  }
+  const passed = ok ? 1 : 0;
+  const failed = ok ? 0 : 1;
+  fs.writeFileSync(path.join(RESULTS_DIR, 'ui.json'), JSON.stringify({ passes: passed, failures: failed }, null, 2));
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => { console.error(err); process.exit(1); },
+);
