@@ -17,6 +17,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const cs: typeof import('../tools/codeServer') = require(path.join(ROOT, 'test', 'tools', 'codeServer.js'));
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const SHOT = path.join(RESULTS_DIR, 'sentry-tree.png');
+const FRAME_SHOT = path.join(RESULTS_DIR, 'sentry-frame.png');
 const STEP_TIMEOUT = 60_000;
 
 const t0 = Date.now();
@@ -82,6 +83,26 @@ async function browseTree(page: Page, url: string): Promise<void> {
   log(`screenshot: ${path.relative(ROOT, SHOT)}`);
 }
 
+/** From an issue to the line that raised it: issue → latest event → exception → click the frame. */
+async function jumpToFrame(page: Page): Promise<void> {
+  const rows = page.locator('.monaco-list-row[role="treeitem"]');
+  await expand(rows.filter({ hasText: /API-SERVER-1\s+OutOfStock/ }).first());
+  log('expanded API-SERVER-1');
+  const latest = rows.filter({ hasText: /^\s*Latest event/ }).first();
+  await latest.waitFor({ timeout: STEP_TIMEOUT });
+  await expand(latest);
+  const frame = rows.filter({ hasText: /reserve_stock\s*api\/orders\/service\.py:24/ }).first();
+  await frame.waitFor({ timeout: STEP_TIMEOUT });
+  await frame.click();
+  log('clicked the frame reserve_stock');
+  await page.locator('.tabs-container .tab.active', { hasText: 'service.py' }).waitFor({ timeout: STEP_TIMEOUT });
+  const status = page.locator('.statusbar-item[id$="status.editor.selection"]');
+  await status.filter({ hasText: /Ln 24,/ }).waitFor({ timeout: STEP_TIMEOUT });
+  log(`editor: service.py, ${(await status.innerText()).trim()}`);
+  await page.screenshot({ path: FRAME_SHOT });
+  log(`screenshot: ${path.relative(ROOT, FRAME_SHOT)}`);
+}
+
 async function main(): Promise<number> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-ui-'));
@@ -122,10 +143,11 @@ async function main(): Promise<number> {
     }
     try {
       await browseTree(page, server.url);
+      await jumpToFrame(page);
       ok = true;
-      console.log('  ✔ shows Demo Org → api-server → issues');
+      console.log('  ✔ shows Demo Org → api-server → issues, and a frame click opens service.py at line 24');
     } catch (err) {
-      console.log(`  ✘ shows Demo Org → api-server → issues\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
+      console.log(`  ✘ browse to an issue and jump to its frame\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
       const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);
       console.log(`    tree rows: ${JSON.stringify(visible.map((v) => v.replace(/\s+/g, ' ').trim()))}`);
       const failShot = SHOT.replace(/\.png$/, '-failure.png');
