@@ -3,10 +3,10 @@
  * when a field is missing or of the wrong type.
  */
 
-export type JsonObject = Record<string, unknown>;
+import { isRecord, JsonRecord } from './eventFieldReader';
 
-export function obj(value: unknown): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+export function obj(value: unknown): JsonRecord | undefined {
+  return isRecord(value) ? value : undefined;
 }
 
 export function arr(value: unknown): unknown[] | undefined {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SentryEvent } from '../../sentry/eventModel';
 import { oneLine } from '../format';
+import { untrustedTooltip } from '../tooltip';
 import { eventChildren } from './eventChildren';
 import type { EventSource } from './frameNode';
 import type { TreeContext } from './treeContext';
@@ -58,13 +59,7 @@ function formatTime(iso: string | undefined): string {
 }
 
 function eventTooltip(event: SentryEvent): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendMarkdown('**');
-  md.appendText(oneLine(event.title || eventHeadline(event), 300));
-  md.appendMarkdown('**\n\n');
-  const rows: Array<[string, string | undefined]> = [
+  const md = untrustedTooltip(event.title || eventHeadline(event), [
     ['Event', event.eventId],
     ['Time', event.dateCreated],
     ['Level', event.level],
@@ -72,13 +67,7 @@ function eventTooltip(event: SentryEvent): vscode.MarkdownString {
     ['Environment', event.environment],
     ['User', userLabel(event)],
     ['Platform', event.platform],
-  ];
-  for (const [label, value] of rows) {
-    if (!value) continue;
-    md.appendMarkdown(`- ${label}: `);
-    md.appendText(oneLine(value, 300));
-    md.appendMarkdown('\n');
-  }
+  ]);
   const tags = event.tags.slice(0, 20);
   if (tags.length > 0) {
     md.appendMarkdown('\nTags: ');

@@ -3,6 +3,7 @@ import type { SentryEvent } from '../../sentry/eventModel';
 import type { Issue, IssueLevel } from '../../sentry/types';
 import { oneLine, plural, relativeTime } from '../format';
 import { readSettings } from '../settings';
+import { untrustedTooltip } from '../tooltip';
 import { EventNode } from './eventNode';
 import { PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
@@ -90,15 +91,8 @@ export class IssueNode implements TreeNode {
   }
 }
 
-/** Markdown built only with appendText for data: untrusted, no command links, no HTML. */
 export function issueTooltip(issue: Issue): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendMarkdown('**');
-  md.appendText(oneLine(issue.title, 300));
-  md.appendMarkdown('**\n\n');
-  const rows: Array<[string, string | undefined]> = [
+  return untrustedTooltip(issue.title, [
     ['Issue', issue.shortId],
     ['Culprit', issue.culprit || undefined],
     ['Level', issue.level],
@@ -108,12 +102,5 @@ export function issueTooltip(issue: Issue): vscode.MarkdownString {
     ['First seen', issue.firstSeen && `${issue.firstSeen} (${relativeTime(issue.firstSeen) ?? '?'})`],
     ['Last seen', issue.lastSeen && `${issue.lastSeen} (${relativeTime(issue.lastSeen) ?? '?'})`],
     ['Assigned to', issue.assignee],
-  ];
-  for (const [label, value] of rows) {
-    if (!value) continue;
-    md.appendMarkdown(`- ${label}: `);
-    md.appendText(oneLine(value, 300));
-    md.appendMarkdown('\n');
-  }
-  return md;
+  ]);
 }
