@@ -103,6 +103,19 @@ async function jumpToFrame(page: Page): Promise<void> {
   log(`screenshot: ${path.relative(ROOT, FRAME_SHOT)}`);
 }
 
+/** Sign out from the command palette: the tree gives way to the welcome view and its Sign In button. */
+async function signOutShowsWelcome(page: Page): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill('>Sentry: Sign Out');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sentry: Sign Out' }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+  const welcome = page.locator('.welcome-view-content');
+  await welcome.getByRole('button', { name: 'Sign In' }).waitFor({ timeout: STEP_TIMEOUT });
+  log(`welcome view: ${JSON.stringify((await welcome.innerText()).replace(/\s+/g, ' ').slice(0, 80))}…`);
+}
+
 async function main(): Promise<number> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-ui-'));
@@ -144,8 +157,9 @@ async function main(): Promise<number> {
     try {
       await browseTree(page, server.url);
       await jumpToFrame(page);
+      await signOutShowsWelcome(page);
       ok = true;
-      console.log('  ✔ shows Demo Org → api-server → issues, and a frame click opens service.py at line 24');
+      console.log('  ✔ Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out shows the welcome view');
     } catch (err) {
       console.log(`  ✘ browse to an issue and jump to its frame\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
       const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);
