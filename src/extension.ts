@@ -4,13 +4,16 @@ import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { registerCommand } from './commands/registerCommand';
 import { CodeMappingCache, openFrame } from './commands/openFrame';
-import { signIn } from './commands/signIn';
+import { SignInArgs, signIn } from './commands/signIn';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameDecorations } from './editor/frameDecorations';
 import { WorkspaceFiles } from './editor/workspaceFiles';
 import { showAccount } from './views/accountDescription';
 import { COMMANDS, VIEW_ID } from './views/ids';
+import type { FrameNode } from './views/nodes/frameNode';
+import type { TreeNode } from './views/nodes/treeNode';
+import type { IssueSort } from './sentry/client';
 import { IssueFilterStore } from './views/issueFilterStore';
 import { showRateLimitWaits } from './views/rateLimitNotice';
 import { SentryTreeProvider } from './views/treeProvider';
@@ -45,17 +48,17 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     frames.contextDocuments,
     showAccount(session, treeView),
     showRateLimitWaits(session, treeView),
-    registerCommand(COMMANDS.signIn, log, (args) => signIn(session, args)),
+    registerCommand(COMMANDS.signIn, log, (args?: SignInArgs) => signIn(session, args)),
     registerCommand(COMMANDS.signOut, log, () => session.signOut()),
     registerCommand(COMMANDS.refresh, log, () => session.reload().then(() => tree.reload())),
     registerCommand(COMMANDS.loadMore, log, loadMore),
     registerCommand(COMMANDS.retry, log, retry),
-    registerCommand(COMMANDS.filterIssues, log, (node, query) => filterIssues(node, tree.filters, query)),
-    registerCommand(COMMANDS.sortIssues, log, (node, sort) => sortIssues(node, tree.filters, sort)),
-    registerCommand(COMMANDS.openInBrowser, log, (node) => openInBrowser(node, session)),
-    registerCommand(COMMANDS.copyLink, log, (node) => copyLink(node, session)),
+    registerCommand(COMMANDS.filterIssues, log, (node: TreeNode, query?: string) => filterIssues(node, tree.filters, query)),
+    registerCommand(COMMANDS.sortIssues, log, (node: TreeNode, sort?: IssueSort) => sortIssues(node, tree.filters, sort)),
+    registerCommand(COMMANDS.openInBrowser, log, (node: TreeNode) => openInBrowser(node, session)),
+    registerCommand(COMMANDS.copyLink, log, (node: TreeNode) => copyLink(node, session)),
     registerCommand(COMMANDS.copyShortId, log, copyShortId),
-    registerCommand(COMMANDS.openFrame, log, (node) => openFrame(node, frames)),
+    registerCommand(COMMANDS.openFrame, log, (node: FrameNode) => openFrame(node, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['issueQuery', 'issueSort', 'pageSize'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.reload();

@@ -6,14 +6,15 @@ import { AuthError, CancelledError, isSentryApiError } from '../sentry/errors';
  * (which shows the sign-in view once), and any other failure becomes one line with the full
  * error in the output channel. The token is never part of what is logged.
  */
-export function registerCommand(
+export function registerCommand<Args extends unknown[]>(
   id: string,
   log: vscode.LogOutputChannel,
-  handler: (...args: any[]) => unknown,
+  handler: (...args: Args) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      return await handler(...args);
+      // VS Code passes what the menu, tree item or caller gave; each handler checks what it got.
+      return await handler(...(args as Args));
     } catch (error) {
       if (error instanceof CancelledError) return undefined;
       log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -1,18 +1,7 @@
 import nodeFetch from 'node-fetch';
-import {
-  AuthError,
-  BadRequestError,
-  CancelledError,
-  NetworkError,
-  NotFoundError,
-  NotSentryError,
-  PermissionError,
-  RateLimitError,
-  SentryApiError,
-  ServerError,
-  TimeoutError,
-} from './errors';
-import { obj, str, text } from './lenient';
+import { AuthError, CancelledError, NotSentryError, TimeoutError } from './errors';
+import { rateLimitWaitMs, sleep } from './rateLimit';
+import { hostOf, networkError, responseError } from './responseErrors';
 
 export interface FetchResponseLike {
   status: number;
@@ -84,7 +73,7 @@ export class HttpTransport {
       const waitMs = rateLimitWaitMs(response.headers);
       if (waitMs === undefined || waitMs > this.options.maxRateLimitWaitMs) {
         if (waitMs !== undefined) this.blockedUntil.set(request.endpoint.name, Date.now() + waitMs);
-        throw await this.toError(response, request);
+        throw await responseError(response, request, this.options.onAuthFailure);
       }
       this.blockedUntil.set(request.endpoint.name, Date.now() + waitMs);
       await this.waitForRateLimit(request);
@@ -92,10 +81,10 @@ export class HttpTransport {
       if (response.status === 429) {
         const again = rateLimitWaitMs(response.headers);
         if (again !== undefined) this.blockedUntil.set(request.endpoint.name, Date.now() + again);
-        throw await this.toError(response, request);
+        throw await responseError(response, request, this.options.onAuthFailure);
       }
     }
-    if (response.status < 200 || response.status >= 300) throw await this.toError(response, request);
+    if (response.status < 200 || response.status >= 300) throw await responseError(response, request, this.options.onAuthFailure);
     return { json: await this.readJson(response, request), link: response.headers.get('link') ?? undefined };
   }
 
@@ -188,39 +177,6 @@ export class HttpTransport {
       throw new NotSentryError(`${hostOf(request.url)} sent a reply that is not valid JSON (${body.length} bytes), so it does not look like Sentry's API.`, response.status);
     }
   }
-
-  private async toError(response: FetchResponseLike, request: TransportRequest): Promise<SentryApiError> {
-    const status = response.status;
-    const host = hostOf(request.url);
-    const detail = await readDetail(response);
-    const said = detail ? ` Sentry said: "${detail}".` : '';
-    if (status === 401) {
-      const error = new AuthError(`${host} rejected the token (401).${said} Sign in again with a valid token.`, status, detail);
-      this.options.onAuthFailure?.(error);
-      return error;
-    }
-    if (status === 403) {
-      const scope = scopeFromChallenge(response.headers.get('www-authenticate')) ?? request.endpoint.scope;
-      return new PermissionError(
-        `The token is not allowed to do this (403): it needs the "${scope}" scope.${said}`,
-        scope,
-        detail,
-      );
-    }
-    if (status === 404) return new NotFoundError(`${host} has no such resource (404).${said}`, status, detail);
-    if (status === 429) {
-      const waitMs = rateLimitWaitMs(response.headers);
-      const seconds = waitMs === undefined ? undefined : Math.ceil(waitMs / 1000);
-      const when = seconds === undefined ? 'Try again in a little while.' : `Sentry will accept requests again in ${seconds} seconds.`;
-      return new RateLimitError(`${host} is rate limiting these requests (429). ${when}`, seconds, detail);
-    }
-    if (status >= 500) {
-      const errorId = await readErrorId(response);
-      const ref = errorId ? ` (Sentry error id ${errorId})` : '';
-      return new ServerError(`${host} had an internal error (${status})${ref}. Try again later.`, status, detail, errorId);
-    }
-    return new BadRequestError(`${host} refused the request (${status}).${said}`, status, detail);
-  }
 }
 
 /** Lets a response body be read more than once (error mapping reads it, JSON parsing reads it). */
@@ -228,92 +184,3 @@ function bufferedResponse(response: FetchResponseLike, body: string): FetchRespo
   return { status: response.status, headers: response.headers, text: async () => body };
 }
 
-async function readDetail(response: FetchResponseLike): Promise<string | undefined> {
-  const body = await response.text();
-  const fromHeader = response.headers.get('x-sentry-error') ?? undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return truncate(fromHeader);
-  }
-  if (typeof json === 'string') return truncate(json);
-  const detail = obj(json)?.detail;
-  const fromObject = text(detail) ?? text(obj(detail)?.message) ?? text(obj(detail)?.code);
-  return truncate(fromObject ?? fromHeader);
-}
-
-async function readErrorId(response: FetchResponseLike): Promise<string | undefined> {
-  try {
-    return str(obj(JSON.parse(await response.text()))?.errorId);
-  } catch {
-    return undefined;
-  }
-}
-
-function truncate(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const oneLine = value.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine;
-}
-
-/** `Retry-After` (a proxy's, seconds or HTTP date) wins; otherwise Sentry's own reset time. */
-export function rateLimitWaitMs(headers: { get(name: string): string | null }, now = Date.now()): number | undefined {
-  const retryAfter = headers.get('retry-after');
-  if (retryAfter) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - now);
-  }
-  const reset = Number(headers.get('x-sentry-rate-limit-reset'));
-  if (headers.get('x-sentry-rate-limit-reset') && Number.isFinite(reset)) return Math.max(0, reset * 1000 - now);
-  return undefined;
-}
-
-function scopeFromChallenge(header: string | null): string | undefined {
-  return header?.match(/scope="([^"]+)"/)?.[1];
-}
-
-function networkError(error: unknown, url: string): NetworkError {
-  const host = hostOf(url);
-  const code = str(obj(error)?.code) ?? str(obj(obj(error)?.cause)?.code);
-  const reasons: Record<string, string> = {
-    ENOTFOUND: 'the host name was not found',
-    EAI_AGAIN: 'the host name could not be looked up',
-    ECONNREFUSED: 'nothing is listening there (connection refused)',
-    ECONNRESET: 'the connection was reset',
-    ETIMEDOUT: 'the connection timed out',
-    EHOSTUNREACH: 'the host is unreachable',
-    ENETUNREACH: 'the network is unreachable',
-    CERT_HAS_EXPIRED: "the server's certificate has expired",
-    DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
-    SELF_SIGNED_CERT_IN_CHAIN: "the server's certificate chain is self-signed",
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate could not be verified",
-  };
-  const reason = (code && reasons[code]) ?? 'the connection failed';
-  return new NetworkError(`Could not reach ${host}: ${reason}${code ? ` (${code})` : ''}. Check the server URL and your network.`, code);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return 'the server';
-  }
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
