@@ -37,6 +37,8 @@ const DEFAULT_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'security.workspace.trust.enabled': false,
+  // the demo's workspace lives inside this repository: no "open the parent repository?" prompt
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 function toolsInstalled() {
