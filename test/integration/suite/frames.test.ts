@@ -76,6 +76,57 @@ describe('events and frames: from a Sentry error to the local line', () => {
     assert.ok((await childrenOf(api, folded)).every((f) => f.getTreeItem().contextValue === 'frame'));
   });
 
+  it('chained exceptions: the raised one first, its cause after, each with type and value', async () => {
+    const latest = await child(api, await issueNode('duplicateUser'), 'Latest event');
+    const exceptions = await childrenOf(api, latest);
+    assert.deepStrictEqual(exceptions.map(labelOf), ['DuplicateUserError', 'IntegrityError']);
+    assert.match(String(exceptions[0].getTreeItem().description), /^raised · a user with email .+ already exists/);
+    assert.match(String(exceptions[1].getTreeItem().description), /^cause · \(psycopg.errors.UniqueViolation\)/);
+    const causeFrames = await childrenOf(api, exceptions[1]);
+    assert.strictEqual(labelOf(causeFrames[0]), '4 library frames', 'the cause was raised inside the database driver');
+    assert.deepStrictEqual(causeFrames.slice(1).map(labelOf), ['insert_user', 'create_user']);
+  });
+
+  it('threads when the event has no exception: the crashed thread first, expanded', async () => {
+    const latest = await child(api, await issueNode('captureWatchdog'), 'Latest event');
+    const threads = await childrenOf(api, latest);
+    assert.ok(threads.length >= 2, threads.map(labelOf).join(' | '));
+    assert.strictEqual(labelOf(threads[0]), 'Thread http-nio-8080-exec-3');
+    assert.strictEqual(threads[0].getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const frames = await childrenOf(api, threads[0]);
+    assert.deepStrictEqual(frames.slice(0, 3).map(labelOf), ['1 library frame', 'withLock', 'capture'], 'the blocked frames first');
+  });
+
+  it('a message-only event says there is no stack and shows the message', async () => {
+    const latest = await child(api, await issueNode('webhookSignature'), 'Latest event');
+    const [only, ...rest] = await childrenOf(api, latest);
+    assert.deepStrictEqual(rest, []);
+    assert.match(labelOf(only), /^No stack trace\. Message: Webhook signature mismatch/);
+  });
+
+  it('frame order flips with the view\'s toggle; library frames can be hidden', async () => {
+    const config = () => vscode.workspace.getConfiguration('sentry');
+    const frameLabels = async () => {
+      const latest = await child(api, await issueNode('outOfStock'), 'Latest event');
+      const [exception] = await childrenOf(api, latest);
+      return (await childrenOf(api, exception)).map(labelOf);
+    };
+    const crashFirst = await frameLabels();
+    try {
+      await vscode.commands.executeCommand('sentry.toggleFrameOrder');
+      assert.strictEqual(config().get('frameOrder'), 'callerFirst');
+      const callerFirst = await frameLabels();
+      assert.deepStrictEqual(callerFirst, [...crashFirst].reverse());
+      await config().update('hideLibraryFrames', true, vscode.ConfigurationTarget.Global);
+      const hidden = await frameLabels();
+      assert.ok(hidden.length > 0 && !hidden.some((l) => /library frame/.test(l)), hidden.join(' | '));
+    } finally {
+      await config().update('hideLibraryFrames', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('frameOrder', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.deepStrictEqual(await frameLabels(), crashFirst);
+  });
+
   it('opens the right file at the right line, and marks it', async () => {
     const spec = DEMO.frames.exact;
     const result = await open(await latestFrame('outOfStock', spec.function));
