@@ -29,7 +29,9 @@ export class OrganizationNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.organization.name, vscode.TreeItemCollapsibleState.Collapsed);
+    // The organization named by SENTRY_ORG or .sentryclirc opens by itself.
+    const isDefault = this.context.session.credentials?.org === this.organization.slug;
+    const item = new vscode.TreeItem(this.organization.name, isDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = this.organization.slug !== this.organization.name ? this.organization.slug : undefined;
     item.iconPath = new vscode.ThemeIcon('organization');

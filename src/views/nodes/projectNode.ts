@@ -43,7 +43,9 @@ export class ProjectNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.project.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const credentials = this.context.session.credentials;
+    const isDefault = credentials?.project === this.project.slug && credentials.org === this.orgSlug;
+    const item = new vscode.TreeItem(this.project.name, isDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const filter = this.filter;
     const defaults = readSettings();

@@ -121,3 +121,24 @@ function eventCount(description: string): number {
   assert.ok(match, description);
   return Number(match[1]) * (match[2] === 'k' ? 1000 : match[2] === 'M' ? 1_000_000 : 1);
 }
+
+describe('SENTRY_ORG and SENTRY_PROJECT (sentry-cli defaults)', () => {
+  it('open the named organization and project by themselves', async () => {
+    const api = await extensionApi();
+    process.env.SENTRY_ORG = ORG.slug;
+    process.env.SENTRY_PROJECT = API_SERVER.slug;
+    try {
+      await vscode.commands.executeCommand('sentry.refresh');
+      const org = await child(api, undefined, ORG.name);
+      assert.strictEqual(org.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      assert.strictEqual((await child(api, undefined, DEMO.organizations.acme.name)).getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+      const project = await child(api, org, API_SERVER.name);
+      assert.strictEqual(project.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+      assert.strictEqual((await child(api, org, DEMO.projects.payments.name)).getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    } finally {
+      delete process.env.SENTRY_ORG;
+      delete process.env.SENTRY_PROJECT;
+      await vscode.commands.executeCommand('sentry.refresh');
+    }
+  });
+});
