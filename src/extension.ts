@@ -50,7 +50,8 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     showRateLimitWaits(session, treeView),
     registerCommand(COMMANDS.signIn, log, (args?: SignInArgs) => signIn(session, args)),
     registerCommand(COMMANDS.signOut, log, () => session.signOut()),
-    registerCommand(COMMANDS.refresh, log, () => session.reload().then(() => tree.reload())),
+    // Re-reading the credentials makes a new client (empty cache), and the session change reloads the tree.
+    registerCommand(COMMANDS.refresh, log, () => session.reload()),
     registerCommand(COMMANDS.loadMore, log, loadMore),
     registerCommand(COMMANDS.retry, log, retry),
     registerCommand(COMMANDS.filterIssues, log, (node: TreeNode, query?: string) => filterIssues(node, tree.filters, query)),
