@@ -93,6 +93,20 @@ describe('browsing organizations → projects → issues (token from SENTRY_AUTH
     assert.ok(recovered.length > 0 && recovered.every((n) => /^PAYMENTS-/.test(labelOf(n))), recovered.map(labelOf).join(' | '));
   });
 
+  it('waits out a rate limit, says so in the view, and retries once', async () => {
+    const org = await child(api, undefined, ORG.name);
+    const project = await child(api, org, DEMO.projects.worker.name);
+    await injectFault({ match: '/issues/', rateLimit: { resetInSeconds: 2 } });
+    project.reset?.();
+    const loading = childrenOf(api, project);
+    const deadline = Date.now() + 1500;
+    while (!api.treeView.message && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.match(String(api.treeView.message), /rate limit was reached: waiting \d+ s/);
+    const rows = await loading;
+    assert.ok(rows.length > 0 && rows.every((n) => /^WORKER-/.test(labelOf(n))), rows.map(labelOf).join(' | '));
+    assert.strictEqual((await serverRequests()).filter((r) => r.path.endsWith('/issues/')).length, 2, 'the limited request and one retry');
+  });
+
   it('a 401 switches the view back to sign-in once, however many requests failed', async () => {
     const org = await child(api, undefined, ORG.name);
     const projects = await childrenOf(api, org);

@@ -190,6 +190,30 @@ describe('events and frames: from a Sentry error to the local line', () => {
     assert.match(editor.document.lineAt(editor.selection.active.line).text, /^>/);
   });
 
+  it('a user path mapping (with ${workspaceFolder}) comes first', async () => {
+    const config = () => vscode.workspace.getConfiguration('sentry');
+    const spec = DEMO.frames.unmapped;
+    const folder = path.join(workspaceRoot(), 'api-server', 'api', 'billing');
+    fs.writeFileSync(path.join(folder, 'legacy_billing.py'), '# vendored copy\n');
+    try {
+      await config().update('pathMappings', { '/srv/app/vendor/': '${workspaceFolder}/api-server/api/billing/' }, vscode.ConfigurationTarget.Global);
+      const recommended = await child(api, await issueNode('legacyBilling'), 'Recommended event');
+      const result = await open(await frameByFunction(api, recommended, spec.function));
+      assert.ok(result.kind === 'file' && result.method === 'mapping' && result.path === path.join(folder, 'legacy_billing.py'), JSON.stringify(result));
+    } finally {
+      await config().update('pathMappings', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(path.join(folder, 'legacy_billing.py'), { force: true });
+    }
+  });
+
+  it('a hostile frame path never opens a file outside the workspace', async () => {
+    const hostile = { inApp: true, preContext: [], postContext: [], contextLine: 'root:x:0:0:root:/root:/bin/bash', lineNo: 1, function: 'evil' };
+    for (const absPath of ['/etc/passwd', '../../../../../../etc/passwd', 'file:///etc/passwd', 'C:\\Windows\\win.ini', 'app:///../../etc/passwd']) {
+      const result = (await vscode.commands.executeCommand<OpenFrameResult>('sentry.openFrame', { frame: { ...hostile, absPath, filename: absPath } }))!;
+      assert.strictEqual(result.kind, 'context', `${absPath}: ${JSON.stringify(result)}`);
+    }
+  });
+
   for (const [label, key, spec] of [
     ['a Java frame (package + file name)', 'paymentCaptured', DEMO.frames.java],
     ['a Node frame under /var/task/ (Sentry code mapping)', 'sendEmailRecipient', DEMO.frames.node],
