@@ -7,6 +7,7 @@ import { untrustedTooltip } from '../tooltip';
 import { EventNode } from './eventNode';
 import { PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
+import { PagedParentNode } from './pagedParentNode';
 import { PinnedEventNode } from './pinnedEventNode';
 import type { ProjectNode } from './projectNode';
 import type { TreeContext } from './treeContext';
@@ -28,12 +29,13 @@ export function levelIcon(level: IssueLevel): vscode.ThemeIcon {
 }
 
 /** An issue; expands to its latest, oldest and recommended event, then all its events by page. */
-export class IssueNode implements TreeNode {
+export class IssueNode extends PagedParentNode<SentryEvent> {
   readonly id: string;
   private readonly pinned: PinnedEventNode[];
-  private readonly events: PagedChildren<SentryEvent>;
+  protected readonly children: PagedChildren<SentryEvent>;
 
   constructor(readonly issue: Issue, readonly parent: ProjectNode, private readonly context: TreeContext) {
+    super();
     this.id = `${parent.id}/issue:${issue.id}`;
     this.pinned = (['latest', 'oldest', 'recommended'] as const).map((kind) => new PinnedEventNode(kind, this, context));
     const list = new PagedList<SentryEvent>(async (cursor, refresh) => {
@@ -41,7 +43,7 @@ export class IssueNode implements TreeNode {
       if (!client) return { items: [] };
       return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readSettings().pageSize }, { refresh });
     });
-    this.events = new PagedChildren(
+    this.children = new PagedChildren(
       this,
       list,
       (event) => event.eventId,
@@ -59,17 +61,8 @@ export class IssueNode implements TreeNode {
     return this.issue.projectSlug ?? this.parent.project.slug;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    const events = await this.events.render();
-    return [...this.pinned, ...events];
-  }
-
-  loadMore(): Promise<void> {
-    return this.events.loadMore();
-  }
-
-  reset(): void {
-    this.events.reload();
+  override async getChildren(): Promise<TreeNode[]> {
+    return [...this.pinned, ...(await super.getChildren())];
   }
 
   getTreeItem(): vscode.TreeItem {

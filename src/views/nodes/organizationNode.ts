@@ -2,16 +2,17 @@ import * as vscode from 'vscode';
 import type { Organization, Project } from '../../sentry/types';
 import { PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
+import { PagedParentNode } from './pagedParentNode';
 import { ProjectNode } from './projectNode';
 import type { TreeContext } from './treeContext';
-import type { TreeNode } from './treeNode';
 
-export class OrganizationNode implements TreeNode {
+export class OrganizationNode extends PagedParentNode<Project> {
   readonly id: string;
   readonly parent = undefined;
-  private readonly children: PagedChildren<Project>;
+  protected readonly children: PagedChildren<Project>;
 
   constructor(readonly organization: Organization, private readonly context: TreeContext) {
+    super();
     this.id = `org:${organization.slug}`;
     const list = new PagedList<Project>(async (cursor, refresh) => {
       const client = context.session.client;
@@ -38,17 +39,5 @@ export class OrganizationNode implements TreeNode {
     item.contextValue = 'organization';
     item.tooltip = `${this.organization.name} (${this.organization.slug})`;
     return item;
-  }
-
-  getChildren(): Promise<TreeNode[]> {
-    return this.children.render();
-  }
-
-  loadMore(): Promise<void> {
-    return this.children.loadMore();
-  }
-
-  reset(): void {
-    this.children.reload();
   }
 }

@@ -5,14 +5,15 @@ import { IssueNode } from './issueNode';
 import type { OrganizationNode } from './organizationNode';
 import { PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
+import { PagedParentNode } from './pagedParentNode';
 import type { TreeContext } from './treeContext';
-import type { TreeNode } from './treeNode';
 
-export class ProjectNode implements TreeNode {
+export class ProjectNode extends PagedParentNode<Issue> {
   readonly id: string;
-  private readonly children: PagedChildren<Issue>;
+  protected readonly children: PagedChildren<Issue>;
 
   constructor(readonly project: Project, readonly parent: OrganizationNode, private readonly context: TreeContext) {
+    super();
     this.id = `${parent.id}/project:${project.id}`;
     const list = new PagedList<Issue>(async (cursor, refresh) => {
       const client = context.session.client;
@@ -59,17 +60,5 @@ export class ProjectNode implements TreeNode {
     tooltip.appendText(`${filter.query || '(all)'}, sorted by ${filter.sort}`);
     item.tooltip = tooltip;
     return item;
-  }
-
-  getChildren(): Promise<TreeNode[]> {
-    return this.children.render();
-  }
-
-  loadMore(): Promise<void> {
-    return this.children.loadMore();
-  }
-
-  reset(): void {
-    this.children.reload();
   }
 }
