@@ -8,20 +8,28 @@ import { DEFAULT_IGNORED_DIRECTORIES, FileIndex } from '../source';
 export class WorkspaceFiles implements vscode.Disposable {
   private index?: Promise<FileIndex>;
   private readonly disposables: vscode.Disposable[] = [];
+  private watching = false;
 
   constructor() {
+    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => (this.index = undefined)));
+  }
+
+  getIndex(): Promise<FileIndex> {
+    this.watch();
+    this.index ??= this.build();
+    return this.index;
+  }
+
+  /** Started with the first index, so activation sets up nothing for workspaces where no frame is opened. */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.whenBuilt((index) => uri.scheme === 'file' && index.add(uri.fsPath))),
       watcher.onDidDelete((uri) => this.whenBuilt((index) => index.remove(uri.fsPath))),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => (this.index = undefined)),
     );
-  }
-
-  getIndex(): Promise<FileIndex> {
-    this.index ??= this.build();
-    return this.index;
   }
 
   get folders(): Array<{ name: string; path: string }> {
