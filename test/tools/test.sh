@@ -67,28 +67,27 @@ add_counts "unit" "$P" "$F" $((SECONDS - t))
 setup_stage "vscode tools" bash test/tools/setup-vscode-tools.sh
 
 # ---- integration tests inside a real VS Code (code-server) via @vscode/test-electron's runTests
-banner "integration tests (VS Code)"
-t=$SECONDS
-timeout -k 15 1200 node out/test/integration/runTests.js
-rc=$?
-if read_counts "$RESULTS/integration.json"; then
-  [ "$rc" -ne 0 ] && [ "$F" -eq 0 ] && F=1
-else
-  P=0; F=1; echo "integration tests: no results (exit $rc)"
-fi
-add_counts "integration" "$P" "$F" $((SECONDS - t))
+# a stage whose runner writes {passes, failures} to a JSON file; no file (a crash) counts as one failure
+counted_stage() { # name title results-file command...
+  local name=$1 title=$2 file=$3; shift 3
+  banner "$title"
+  local t=$SECONDS
+  "$@"
+  local rc=$?
+  if read_counts "$file"; then
+    [ "$rc" -ne 0 ] && [ "$F" -eq 0 ] && F=1
+  else
+    P=0; F=1; echo "$name: no results (exit $rc)"
+  fi
+  add_counts "$name" "$P" "$F" $((SECONDS - t))
+}
 
-# ---- UI test: Playwright drives the workbench like a user
-banner "UI test (VS Code + chromium)"
-t=$SECONDS
-timeout -k 15 600 node out/test/ui/browseTree.ui.js
-rc=$?
-if read_counts "$RESULTS/ui.json"; then
-  [ "$rc" -ne 0 ] && [ "$F" -eq 0 ] && F=1
-else
-  P=0; F=1; echo "ui test: no results (exit $rc)"
-fi
-add_counts "ui" "$P" "$F" $((SECONDS - t))
+# integration tests inside a real VS Code (code-server) via @vscode/test-electron's runTests
+counted_stage "integration" "integration tests (VS Code)" "$RESULTS/integration.json" \
+  timeout -k 15 1200 node out/test/integration/runTests.js
+# UI test: Playwright drives the workbench like a user
+counted_stage "ui" "UI test (VS Code + chromium)" "$RESULTS/ui.json" \
+  timeout -k 15 600 node out/test/ui/browseTree.ui.js
 
 banner "summary ($((SECONDS - T_START))s)"
 printf '%s\n' "${SUMMARY[@]}"
