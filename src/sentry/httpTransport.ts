@@ -1,9 +1,10 @@
 import { AuthError, CancelledError, NotSentryError, TimeoutError } from './errors';
 import { nodeHttpFetch } from './nodeHttpFetch';
-import { formatWait, MAX_TIMER_MS, rateLimitWaitMs, sleep } from './rateLimit';
+import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
 import { ResponseBodyFailure } from './responseBodyFailure';
 import { hostOf, networkError, responseError, unreadableResponse } from './responseErrors';
 import { registerSecret } from './secretRedaction';
+import { timerSafe } from './timerLimits';
 
 export interface FetchResponseLike {
   status: number;
@@ -173,7 +174,7 @@ export class HttpTransport {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs);
+    }, timerSafe(this.options.timeoutMs));
     const onCallerAbort = () => controller.abort();
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const headers: Record<string, string> = {
@@ -222,11 +223,6 @@ export class HttpTransport {
       throw new NotSentryError(`${hostOf(request.url)} sent a reply that is not valid JSON (${body.length} bytes), so it does not look like Sentry's API.`, response.status);
     }
   }
-}
-
-/** A wait setTimeout can hold: between 0 and its ceiling (NaN counts as no wait at all). */
-function timerSafe(ms: number): number {
-  return Number.isNaN(ms) ? 0 : Math.min(Math.max(0, ms), MAX_TIMER_MS);
 }
 
 /** Lets a response body be read more than once (error mapping reads it, JSON parsing reads it). */

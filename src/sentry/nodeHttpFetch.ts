@@ -1,8 +1,10 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
-import * as zlib from 'node:zlib';
+// Plain module names: VS Code's proxy support intercepts `require('http')` / `require('https')`.
+import * as http from 'http';
+import * as https from 'https';
+import * as zlib from 'zlib';
 import type { FetchInit, FetchResponseLike } from './httpTransport';
 import { ResponseBodyFailure } from './responseBodyFailure';
+import { timerSafe } from './timerLimits';
 
 /** No answer the extension asks for comes near this; a larger one is refused rather than held in memory. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -32,7 +34,7 @@ export function nodeHttpFetch(url: string, init: FetchInit): Promise<FetchRespon
       reject(signal?.aborted ? abortError() : error);
     });
     request.once('response', (response) => {
-      const body = readBody(response, request, init.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_MS, signal)
+      const body = readBody(response, request, timerSafe(init.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_MS), signal)
         .then((raw) => decode(raw, response.headers['content-encoding']))
         .finally(done);
       body.catch(() => undefined);

@@ -1,7 +1,5 @@
 import { CancelledError } from './errors';
-
-/** setTimeout's longest delay: a longer one fires at once (Node only warns, TimeoutOverflowWarning). */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+import { timerSafe } from './timerLimits';
 
 /** However far off a server says its reset is, it is taken as at most a year away, so it stays a valid date. */
 const LONGEST_RATE_LIMIT_MS = 366 * 24 * 60 * 60 * 1000;
@@ -35,7 +33,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
         signal?.removeEventListener('abort', onAbort);
         resolve();
       },
-      Math.min(Math.max(0, ms), MAX_TIMER_MS),
+      timerSafe(ms),
     );
     const onAbort = () => {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CancelledError } from '../../../src/sentry/errors';
-import { formatUntil, formatWait, MAX_TIMER_MS, rateLimitWaitMs, sleep } from '../../../src/sentry/rateLimit';
+import { formatUntil, formatWait, rateLimitWaitMs, sleep } from '../../../src/sentry/rateLimit';
+import { MAX_TIMER_MS, timerSafe } from '../../../src/sentry/timerLimits';
 
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 
@@ -50,6 +51,10 @@ describe('sleep', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+
+  it('clamps any delay into what setTimeout can hold', () => {
+    assert.deepEqual([timerSafe(-5), timerSafe(Number.NaN), timerSafe(1500), timerSafe(2 ** 40), timerSafe(Infinity)], [0, 0, 1500, MAX_TIMER_MS, MAX_TIMER_MS]);
     assert.equal(MAX_TIMER_MS, 2 ** 31 - 1);
   });
 
