@@ -24,9 +24,13 @@ export interface FetchInit {
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
 
-/** A kind of request: its name keys rate-limit state, its scope explains a 403. */
+/** A kind of request: its name keys rate-limit state. */
 export interface Endpoint {
   name: string;
+  /**
+   * The scope Sentry's API documents for it. Not used to explain a 403: that names only the scope
+   * the server itself names, since a guess from here is wrong whenever the server wants another.
+   */
   scope: string;
 }
 
