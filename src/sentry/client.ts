@@ -67,7 +67,7 @@ export class SentryClient {
       token: options.token,
       fetch: options.fetch,
       timeoutMs: options.timeoutMs ?? 30_000,
-      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 5_000,
       maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
       isAllowedOrigin: (origin) => this.trustedOrigins.has(origin),
       onRateLimitWait: options.onRateLimitWait,

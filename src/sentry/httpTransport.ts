@@ -1,5 +1,5 @@
 import { AuthError, CancelledError, NotSentryError, TimeoutError } from './errors';
-import { nodeHttpFetch } from './nodeHttpFetch';
+import { nodeFetchAdapter } from './nodeFetchAdapter';
 import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
 import { ResponseBodyFailure } from './responseBodyFailure';
 import { hostOf, networkError, responseError, unreadableResponse } from './responseErrors';
@@ -83,7 +83,7 @@ export class HttpTransport {
   private readonly blockedUntil = new Map<string, number>();
 
   constructor(private readonly options: TransportOptions) {
-    this.fetch = options.fetch ?? nodeHttpFetch;
+    this.fetch = options.fetch ?? nodeFetchAdapter;
     this.maxWaitMs = timerSafe(options.maxRateLimitWaitMs);
     registerSecret(options.token);
   }

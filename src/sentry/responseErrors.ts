@@ -94,7 +94,8 @@ export function unreadableResponse(failure: ResponseBodyFailure, url: string, st
       );
     case 'stalled':
       return new ResponseReadError(
-        `${host} stopped sending before the answer was complete: nothing arrived for ${formatWait(silentMs ?? 0)} (${arrived}). Try again.`,
+        `${host} stopped sending before the answer was complete: nothing arrived for ${formatWait(silentMs ?? 0)} (${arrived}), ` +
+          'so the server or something in between (a proxy or VPN) closed the connection or let it hang. Try again.',
         'stalled',
         status,
       );

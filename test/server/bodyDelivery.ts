@@ -7,7 +7,7 @@ import type { Fault } from './testServerTypes';
 /**
  * Writes an answer, whole or broken the way real networks break it: compressed (or with its
  * compressed bytes damaged), cut off by a closed connection, or stalled mid-way with the
- * connection left open. Content-Length always announces the whole body.
+ * connection left open. Content-Length announces the whole body, unless the fault asks for chunks.
  */
 export function deliver(response: ServerResponse, answer: ApiResponse, fault?: Fault, extraHeaders: Record<string, string> = {}): void {
   if (response.destroyed || response.headersSent) {
@@ -20,7 +20,8 @@ export function deliver(response: ServerResponse, answer: ApiResponse, fault?: F
     if (fault.corruptEncoding) body = damaged(body, fault.encoding);
     headers['Content-Encoding'] = fault.encoding;
   }
-  headers['Content-Length'] = String(body.length);
+  // `chunked` leaves the length out, so Node sends the body in chunks and the end is the last chunk.
+  if (!fault?.chunked) headers['Content-Length'] = String(body.length);
   response.writeHead(answer.status, headers);
   const cutAt = fault?.closeAfterBytes ?? fault?.stallAfterBytes;
   if (cutAt === undefined || cutAt >= body.length) {

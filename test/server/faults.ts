@@ -157,6 +157,7 @@ export function faultFromJson(value: unknown): Fault {
   fault.corruptEncoding = bool('corruptEncoding');
   fault.stallAfterBytes = num('stallAfterBytes');
   fault.closeAfterBytes = num('closeAfterBytes');
+  fault.chunked = bool('chunked');
   const headers = input.headers;
   if (headers !== undefined && headers !== null) {
     if (typeof headers !== 'object' || Array.isArray(headers)) throw new Error('headers must be an object');

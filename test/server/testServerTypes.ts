@@ -30,6 +30,8 @@ export interface Fault {
   stallAfterBytes?: number;
   /** Send the headers (with the whole body's Content-Length) and this many body bytes, then close the connection. */
   closeAfterBytes?: number;
+  /** Send the body in chunks, without a Content-Length (with `closeAfterBytes`: the last chunk never comes). */
+  chunked?: boolean;
   /** How many matching requests it applies to (default 1; `Infinity` allowed). */
   times?: number;
 }
