@@ -8,6 +8,7 @@ import { capLabel, deriveTitle } from './eventTitle';
 import { parseUser } from './eventUser';
 import { parseExceptionInterface, parseThreadInterface } from './exceptionParser';
 import { parseStacktrace } from './frameParser';
+import { toText } from './jsonScalars';
 import type { ProblemLog } from './problemLog';
 
 interface EntryParts {
@@ -39,7 +40,7 @@ export function parseApiEvent(reader: FieldReader, problems: ProblemLog): Omit<S
     message,
     platform: reader.str('platform'),
     level: reader.str('level') ?? tagValue(tags, 'level'),
-    dateCreated: reader.str('dateCreated'),
+    dateCreated: reader.time('dateCreated'),
     culprit: reader.str('culprit'),
     release: releaseVersion(reader, problems) ?? tagValue(tags, 'release'),
     environment: reader.str('environment') ?? tagValue(tags, 'environment'),
@@ -103,12 +104,13 @@ function entryMessage(data: unknown, where: string, problems: ProblemLog): strin
   return nonEmpty(reader.str('formatted')) ?? nonEmpty(reader.str('message'));
 }
 
-/** `release` is an object (`{version, shortVersion, …}`) in the API form; a plain string is accepted too. */
+/** `release` is an object (`{version, shortVersion, …}`) in the API form; a plain string or number is accepted too. */
 function releaseVersion(reader: FieldReader, problems: ProblemLog): string | undefined {
   const release = reader.raw('release');
   if (release === undefined) return undefined;
-  if (typeof release === 'string') return nonEmpty(release);
   if (!isRecord(release)) {
+    const version = toText(release);
+    if (version !== undefined) return nonEmpty(version);
     reader.note('release is not an object');
     return undefined;
   }

@@ -15,6 +15,8 @@ export interface SentryClientOptions {
   token: string;
   fetch?: FetchLike;
   timeoutMs?: number;
+  /** Longest silence while an answer's body arrives (default 10 s). */
+  bodyIdleTimeoutMs?: number;
   cacheTtlMs?: number;
   maxRateLimitWaitMs?: number;
   onRateLimitWait?(notice: RateLimitNotice): void;
@@ -65,6 +67,7 @@ export class SentryClient {
       token: options.token,
       fetch: options.fetch,
       timeoutMs: options.timeoutMs ?? 30_000,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 5_000,
       maxRateLimitWaitMs: options.maxRateLimitWaitMs ?? 60_000,
       isAllowedOrigin: (origin) => this.trustedOrigins.has(origin),
       onRateLimitWait: options.onRateLimitWait,

@@ -1,6 +1,9 @@
+import { redactSecrets } from './secretRedaction';
+
 /**
- * Typed API failures. `message` is always fit to show a user as it is: it names the host and
- * what went wrong in plain words, never the token.
+ * Typed API failures. `message` names the host and what went wrong in plain words. Whatever a
+ * server echoed into it, the message and `detail` carry no token: both are redacted here, before
+ * anything (a stack trace, a log, a notification) can read them.
  */
 
 export type SentryErrorKind =
@@ -13,18 +16,22 @@ export type SentryErrorKind =
   | 'network'
   | 'timeout'
   | 'notSentry'
+  | 'unreadable'
   | 'cancelled';
 
 export abstract class SentryApiError extends Error {
   abstract readonly kind: SentryErrorKind;
+  /** Sentry's own `detail` text, when it sent one. */
+  readonly detail?: string;
+
   constructor(
     message: string,
     readonly status?: number,
-    /** Sentry's own `detail` text, when it sent one. */
-    readonly detail?: string,
+    detail?: string,
   ) {
-    super(message);
+    super(redactSecrets(message));
     this.name = new.target.name;
+    this.detail = detail === undefined ? undefined : redactSecrets(detail);
   }
 }
 
@@ -45,8 +52,15 @@ export class NotFoundError extends SentryApiError {
 
 export class RateLimitError extends SentryApiError {
   readonly kind = 'rateLimited';
-  constructor(message: string, readonly retryAfterSeconds?: number, detail?: string) {
+  /** When Sentry accepts these requests again, when it said. */
+  readonly until?: Date;
+  /** The same, as whole seconds from when Sentry answered. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(message: string, when: { until?: Date; retryAfterSeconds?: number } = {}, detail?: string) {
     super(message, 429, detail);
+    this.until = when.until;
+    this.retryAfterSeconds = when.retryAfterSeconds;
   }
 }
 
@@ -76,6 +90,19 @@ export class TimeoutError extends SentryApiError {
 /** The server answered, but not like Sentry's API: an HTML page, malformed or unexpected JSON, a foreign redirect. */
 export class NotSentryError extends SentryApiError {
   readonly kind = 'notSentry';
+}
+
+export type UnreadableReason = 'closed' | 'stalled' | 'undecodable' | 'tooLarge';
+
+/**
+ * The server began to answer, but the answer could not be read whole: the connection closed or fell
+ * silent part-way, the compressed body was damaged, or it was too large to hold.
+ */
+export class ResponseReadError extends SentryApiError {
+  readonly kind = 'unreadable';
+  constructor(message: string, readonly reason: UnreadableReason, status?: number) {
+    super(message, status);
+  }
 }
 
 export class CancelledError extends SentryApiError {

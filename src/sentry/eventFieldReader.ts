@@ -1,3 +1,5 @@
+import { toIsoTime } from './eventTime';
+import { toBoolean, toNumber, toText } from './jsonScalars';
 import type { ProblemLog } from './problemLog';
 
 export type JsonRecord = Record<string, unknown>;
@@ -28,8 +30,9 @@ export function ownValue(record: JsonRecord, key: string): unknown {
 
 /**
  * Reads fields of one untrusted object. Each reader takes alternative keys (e.g. `lineNo`, `lineno`)
- * and returns the first one present with the right type. Missing and null fields are silently
- * undefined; a field present with the wrong type is undefined too, and noted as a problem.
+ * and returns the first one present whose value means what is asked for, whatever its JSON type
+ * (`"12"` is line 12, `"true"` and `1` are true, `42` is the text "42"). Missing and null fields are
+ * silently undefined; a field whose meaning is not clear is undefined too, and noted as a problem.
  */
 export class FieldReader {
   constructor(
@@ -52,23 +55,25 @@ export class FieldReader {
   }
 
   str(...keys: string[]): string | undefined {
-    return this.read(keys, 'a string', (v) => (typeof v === 'string' ? v : undefined));
+    return this.read(keys, 'a string', toText);
   }
 
   /** Ids and versions: Sentry sends them as strings or numbers. */
   id(...keys: string[]): string | undefined {
-    return this.read(keys, 'a string or number', (v) => {
-      if (typeof v === 'string') return v;
-      return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
-    });
+    return this.read(keys, 'a string or number', toText);
   }
 
   num(...keys: string[]): number | undefined {
-    return this.read(keys, 'a number', (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined));
+    return this.read(keys, 'a number', toNumber);
   }
 
   bool(...keys: string[]): boolean | undefined {
-    return this.read(keys, 'true or false', (v) => (typeof v === 'boolean' ? v : undefined));
+    return this.read(keys, 'true or false', toBoolean);
+  }
+
+  /** A time as ISO-8601: epoch seconds (number or numeral) or an ISO-8601 string. */
+  time(...keys: string[]): string | undefined {
+    return this.read(keys, 'a time', toIsoTime);
   }
 
   obj(...keys: string[]): JsonRecord | undefined {

@@ -103,10 +103,7 @@ function hasAny(record: JsonRecord, keys: readonly string[]): boolean {
 }
 
 function hasLegacyKey(record: JsonRecord): boolean {
-  for (const key in record) {
-    if (key.startsWith(LEGACY_PREFIX)) return true;
-  }
-  return false;
+  return Object.keys(record).some((key) => key.startsWith(LEGACY_PREFIX));
 }
 
 function describeType(value: unknown): string {

@@ -1,7 +1,10 @@
-import nodeFetch from 'node-fetch';
 import { AuthError, CancelledError, NotSentryError, TimeoutError } from './errors';
-import { rateLimitWaitMs, sleep } from './rateLimit';
-import { hostOf, networkError, responseError } from './responseErrors';
+import { nodeFetchAdapter } from './nodeFetchAdapter';
+import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
+import { ResponseBodyFailure } from './responseBodyFailure';
+import { hostOf, networkError, responseError, unreadableResponse } from './responseErrors';
+import { registerSecret } from './secretRedaction';
+import { timerSafe } from './timerLimits';
 
 export interface FetchResponseLike {
   status: number;
@@ -15,13 +18,19 @@ export interface FetchInit {
   body?: string;
   signal?: AbortSignal;
   redirect: 'manual';
+  /** Longest silence while the body arrives; a fetch that honours it fails with a `ResponseBodyFailure`. */
+  bodyIdleTimeoutMs?: number;
 }
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponseLike>;
 
-/** A kind of request: its name keys rate-limit state, its scope explains a 403. */
+/** A kind of request: its name keys rate-limit state. */
 export interface Endpoint {
   name: string;
+  /**
+   * The scope Sentry's API documents for it. Not used to explain a 403: that names only the scope
+   * the server itself names, since a guess from here is wrong whenever the server wants another.
+   */
   scope: string;
 }
 
@@ -46,8 +55,14 @@ export interface RateLimitNotice {
 export interface TransportOptions {
   token: string;
   fetch?: FetchLike;
+  /** Longest time for a whole exchange, headers and body. */
   timeoutMs: number;
-  /** Longest wait for a rate limit to reset before giving up and telling the user. */
+  /** Longest silence while an answer's body arrives before it counts as cut off. */
+  bodyIdleTimeoutMs: number;
+  /**
+   * Longest wait for a rate limit to reset before giving up and telling the user until when; also
+   * the longest an endpoint is held back for a later request.
+   */
   maxRateLimitWaitMs: number;
   isAllowedOrigin(origin: string): boolean;
   onRateLimitWait?(notice: RateLimitNotice): void;
@@ -57,30 +72,30 @@ export interface TransportOptions {
 
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
-/** Sends one request with the bearer token, and turns every way it can fail into a typed error. */
+/**
+ * Sends one request with the bearer token, and turns every way it can fail into a typed error. The
+ * token is registered for redaction, so no message or detail built from a server's answer shows it.
+ */
 export class HttpTransport {
   private readonly fetch: FetchLike;
+  private readonly maxWaitMs: number;
+  /** Per endpoint, until when its requests hold back: never further ahead than `maxWaitMs`. */
   private readonly blockedUntil = new Map<string, number>();
 
   constructor(private readonly options: TransportOptions) {
-    this.fetch = options.fetch ?? (nodeFetch as unknown as FetchLike);
+    this.fetch = options.fetch ?? nodeFetchAdapter;
+    this.maxWaitMs = timerSafe(options.maxRateLimitWaitMs);
+    registerSecret(options.token);
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
     await this.waitForRateLimit(request);
     let response = await this.sendFollowingRedirects(request);
     if (response.status === 429) {
-      const waitMs = rateLimitWaitMs(response.headers);
-      if (waitMs === undefined || waitMs > this.options.maxRateLimitWaitMs) {
-        if (waitMs !== undefined) this.blockedUntil.set(request.endpoint.name, Date.now() + waitMs);
-        throw await responseError(response, request, this.options.onAuthFailure);
-      }
-      this.blockedUntil.set(request.endpoint.name, Date.now() + waitMs);
-      await this.waitForRateLimit(request);
+      await this.waitOutRateLimit(response, request);
       response = await this.sendFollowingRedirects(request);
       if (response.status === 429) {
-        const again = rateLimitWaitMs(response.headers);
-        if (again !== undefined) this.blockedUntil.set(request.endpoint.name, Date.now() + again);
+        this.holdBack(request, rateLimitWaitMs(response.headers));
         throw await responseError(response, request, this.options.onAuthFailure);
       }
     }
@@ -88,6 +103,7 @@ export class HttpTransport {
     return { json: await this.readJson(response, request), link: response.headers.get('link') ?? undefined };
   }
 
+  /** A request that finds its endpoint held back waits for the rest of that time (cancellable). */
   private async waitForRateLimit(request: TransportRequest): Promise<void> {
     const until = this.blockedUntil.get(request.endpoint.name);
     if (until === undefined) return;
@@ -98,6 +114,36 @@ export class HttpTransport {
     }
     this.options.onRateLimitWait?.({ endpoint: request.endpoint.name, waitSeconds: Math.ceil(waitMs / 1000) });
     await sleep(waitMs, request.signal);
+  }
+
+  /**
+   * After a 429: a reset within the cap is waited for, once, holding the endpoint back meanwhile. A
+   * longer one (a day, a month) fails at once saying until when, and holds the endpoint back only
+   * for the cap, so that a later Retry asks Sentry again. A request that has given up holds nothing back.
+   */
+  private async waitOutRateLimit(response: FetchResponseLike, request: TransportRequest): Promise<void> {
+    const waitMs = rateLimitWaitMs(response.headers);
+    if (waitMs === undefined || waitMs > this.maxWaitMs) {
+      this.holdBack(request, waitMs);
+      throw await responseError(response, request, this.options.onAuthFailure);
+    }
+    const until = this.holdBack(request, waitMs);
+    this.options.onRateLimitWait?.({ endpoint: request.endpoint.name, waitSeconds: Math.ceil(waitMs / 1000) });
+    try {
+      await sleep(waitMs, request.signal);
+    } catch (error) {
+      if (this.blockedUntil.get(request.endpoint.name) === until) this.blockedUntil.delete(request.endpoint.name);
+      throw error;
+    }
+  }
+
+  /** Holds the endpoint back for `waitMs`, at most the cap; returns until when. */
+  private holdBack(request: TransportRequest, waitMs: number | undefined): number | undefined {
+    if (request.signal?.aborted) throw new CancelledError();
+    if (waitMs === undefined) return undefined;
+    const until = Date.now() + Math.min(waitMs, this.maxWaitMs);
+    this.blockedUntil.set(request.endpoint.name, until);
+    return until;
   }
 
   private async sendFollowingRedirects(request: TransportRequest): Promise<FetchResponseLike> {
@@ -128,10 +174,11 @@ export class HttpTransport {
     if (request.signal?.aborted) throw new CancelledError();
     const controller = new AbortController();
     let timedOut = false;
+    let answered: number | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs);
+    }, timerSafe(this.options.timeoutMs));
     const onCallerAbort = () => controller.abort();
     request.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const headers: Record<string, string> = {
@@ -147,13 +194,16 @@ export class HttpTransport {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
         redirect: 'manual',
+        bodyIdleTimeoutMs: this.options.bodyIdleTimeoutMs,
       });
+      answered = response.status;
       return bufferedResponse(response, await response.text());
     } catch (error) {
-      if (timedOut) {
-        throw new TimeoutError(`${hostOf(url)} did not answer within ${Math.round(this.options.timeoutMs / 1000)} seconds.`);
-      }
+      const limit = formatWait(this.options.timeoutMs);
+      if (timedOut && answered === undefined) throw new TimeoutError(`${hostOf(url)} did not answer within ${limit}.`);
+      if (timedOut) throw new TimeoutError(`${hostOf(url)} began to answer but had not finished after ${limit}.`);
       if (request.signal?.aborted) throw new CancelledError();
+      if (error instanceof ResponseBodyFailure) throw unreadableResponse(error, url, answered);
       throw networkError(error, url);
     } finally {
       clearTimeout(timer);

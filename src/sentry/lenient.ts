@@ -4,6 +4,7 @@
  */
 
 import { isRecord, JsonRecord } from './eventFieldReader';
+import { toBoolean, toNumber, toText } from './jsonScalars';
 
 export function obj(value: unknown): JsonRecord | undefined {
   return isRecord(value) ? value : undefined;
@@ -15,9 +16,7 @@ export function arr(value: unknown): unknown[] | undefined {
 
 /** A string; numbers are accepted too, since Sentry sends ids and counts either way. */
 export function str(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
+  return toText(value);
 }
 
 /** A non-empty string, or undefined. */
@@ -28,14 +27,10 @@ export function text(value: unknown): string | undefined {
 
 /** A finite number; numeric strings are accepted ("150"). */
 export function num(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
+  return toNumber(value);
 }
 
+/** A flag; "true" / "false" and 1 / 0 are accepted. */
 export function bool(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined;
+  return toBoolean(value);
 }

@@ -1,5 +1,5 @@
 import { NotSentryError } from './errors';
-import { arr, num, obj, str, text } from './lenient';
+import { arr, bool, num, obj, str, text } from './lenient';
 import type { Issue, IssueLevel, Organization, Project } from './types';
 
 const LEVELS: readonly IssueLevel[] = ['fatal', 'error', 'warning', 'info', 'debug', 'sample'];
@@ -65,7 +65,7 @@ export function parseIssue(raw: unknown): Issue | undefined {
     platform: text(o.platform),
     projectId: str(project?.id),
     projectSlug: text(project?.slug),
-    isUnhandled: typeof o.isUnhandled === 'boolean' ? o.isUnhandled : undefined,
+    isUnhandled: bool(o.isUnhandled),
     assignee: text(obj(o.assignedTo)?.name),
   };
 }

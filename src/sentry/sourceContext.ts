@@ -1,4 +1,5 @@
 import { isList } from './eventFieldReader';
+import { toNumber } from './jsonScalars';
 import type { ProblemLog } from './problemLog';
 
 export interface SourceContext {
@@ -40,8 +41,9 @@ export function splitContextPairs(
 ): SourceContext {
   const numbered: Array<{ n: number; line: string }> = [];
   pairs.forEach((pair, i) => {
-    if (isList(pair) && pair.length >= 2 && typeof pair[0] === 'number' && Number.isFinite(pair[0])) {
-      numbered.push({ n: pair[0], line: sourceLine(pair[1], `${where} context ${i + 1}`, problems) });
+    const n = isList(pair) && pair.length >= 2 ? toNumber(pair[0]) : undefined;
+    if (isList(pair) && n !== undefined) {
+      numbered.push({ n, line: sourceLine(pair[1], `${where} context ${i + 1}`, problems) });
     } else {
       problems.add(`${where}: context ${i + 1} is not a [line number, code] pair`);
     }

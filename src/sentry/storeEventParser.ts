@@ -1,18 +1,24 @@
 import { type FieldReader, isRecord, nonEmpty, readObject } from './eventFieldReader';
 import type { SentryEvent } from './eventModel';
+import { toNumber } from './jsonScalars';
 import { parseBreadcrumbs } from './eventBreadcrumbs';
 import { parseRequest } from './eventRequest';
 import { parseSdk } from './eventSdk';
 import { parseTags, tagValue } from './eventTags';
-import { toIsoTime } from './eventTime';
 import { capLabel, deriveTitle } from './eventTitle';
 import { parseUser } from './eventUser';
 import { parseExceptionInterface, parseThreadInterface } from './exceptionParser';
 import { parseStacktrace } from './frameParser';
 import type { ProblemLog } from './problemLog';
 
-/** Raven-era SDKs sent `level` as Python's logging number. */
-const NUMERIC_LEVELS: Record<number, string> = { 10: 'debug', 20: 'info', 30: 'warning', 40: 'error', 50: 'fatal' };
+/** Raven-era SDKs sent `level` as Python's logging number (some as its text, "40"). */
+const NUMERIC_LEVELS = new Map<number, string>([
+  [10, 'debug'],
+  [20, 'info'],
+  [30, 'warning'],
+  [40, 'error'],
+  [50, 'fatal'],
+]);
 
 /**
  * The store (SDK / ingestion) form: snake_case, interfaces at the top level under their modern
@@ -32,7 +38,7 @@ export function parseStoreEvent(reader: FieldReader, problems: ProblemLog): Omit
     message,
     platform: reader.str('platform'),
     level: storeLevel(reader) ?? tagValue(tags, 'level'),
-    dateCreated: storeTime(reader),
+    dateCreated: reader.time('timestamp', 'datetime'),
     culprit: reader.str('culprit'),
     release: nonEmpty(reader.id('release')) ?? tagValue(tags, 'release'),
     environment: reader.str('environment') ?? tagValue(tags, 'environment'),
@@ -67,18 +73,7 @@ function storeMessage(reader: FieldReader, problems: ProblemLog): string | undef
 }
 
 function storeLevel(reader: FieldReader): string | undefined {
-  const level = reader.raw('level');
-  if (typeof level === 'number' && NUMERIC_LEVELS[level] !== undefined) return NUMERIC_LEVELS[level];
-  return nonEmpty(reader.str('level'));
-}
-
-function storeTime(reader: FieldReader): string | undefined {
-  for (const key of ['timestamp', 'datetime']) {
-    const raw = reader.raw(key);
-    if (raw === undefined) continue;
-    const iso = toIsoTime(raw);
-    if (iso !== undefined) return iso;
-    reader.note(`${key} is not a time`);
-  }
-  return undefined;
+  const numeric = toNumber(reader.raw('level'));
+  const named = numeric === undefined ? undefined : NUMERIC_LEVELS.get(numeric);
+  return named ?? nonEmpty(reader.str('level'));
 }

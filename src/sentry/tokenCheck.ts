@@ -1,9 +1,10 @@
 import { SentryClient } from './client';
 import { PermissionError, SentryApiError } from './errors';
 import type { FetchLike } from './httpTransport';
+import { BROWSING_SCOPES } from './scopes';
 import type { Organization } from './types';
 
-export const BROWSING_SCOPES = ['org:read', 'project:read', 'event:read'];
+export { BROWSING_SCOPES } from './scopes';
 
 export type TokenCheckResult =
   | { ok: true; organizations: Organization[]; warning?: string }
@@ -37,10 +38,10 @@ export async function checkToken(baseUrl: string, token: string, options: { fetc
     return { ok: true, organizations };
   } catch (error) {
     if (isOrgAuthToken(token) && error instanceof PermissionError) return { ok: false, message: ORG_TOKEN_MESSAGE };
-    if (error instanceof PermissionError) {
+    if (error instanceof PermissionError && error.missingScope !== undefined) {
       return {
         ok: false,
-        message: `The token lacks the ${error.missingScope ?? 'needed'} scope. Browsing needs ${BROWSING_SCOPES.join(', ')}: create a token with those scopes.`,
+        message: `The token lacks the ${error.missingScope} scope. Browsing needs ${BROWSING_SCOPES.join(', ')}: create a token with those scopes.`,
       };
     }
     if (error instanceof SentryApiError) return { ok: false, message: error.message };

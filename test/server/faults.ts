@@ -109,6 +109,14 @@ export function faultResponse(fault: Fault, nowMs: number): ApiResponse | undefi
   return undefined;
 }
 
+/** The fault as a server that echoes credentials would send it: `{authorization}` in its body and headers filled in. */
+export function withEchoedAuthorization(fault: Fault, authorization: string | undefined): Fault {
+  if (!fault.echoAuthorization) return fault;
+  const fill = (text: string): string => text.split('{authorization}').join(authorization ?? '');
+  const headers = fault.headers && Object.fromEntries(Object.entries(fault.headers).map(([name, value]) => [name, fill(value)]));
+  return { ...fault, body: fault.body === undefined ? undefined : fill(fault.body), headers };
+}
+
 /** A fault from the control API's JSON (`times` may be the string "Infinity"); throws on a bad shape. */
 export function faultFromJson(value: unknown): Fault {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -142,6 +150,14 @@ export function faultFromJson(value: unknown): Fault {
   fault.malformedJson = bool('malformedJson');
   fault.linkOrigin = str('linkOrigin');
   fault.times = num('times');
+  fault.echoAuthorization = bool('echoAuthorization');
+  const encoding = str('encoding');
+  if (encoding !== undefined && encoding !== 'gzip' && encoding !== 'deflate') throw new Error('encoding must be "gzip" or "deflate"');
+  fault.encoding = encoding;
+  fault.corruptEncoding = bool('corruptEncoding');
+  fault.stallAfterBytes = num('stallAfterBytes');
+  fault.closeAfterBytes = num('closeAfterBytes');
+  fault.chunked = bool('chunked');
   const headers = input.headers;
   if (headers !== undefined && headers !== null) {
     if (typeof headers !== 'object' || Array.isArray(headers)) throw new Error('headers must be an object');

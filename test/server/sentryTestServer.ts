@@ -5,10 +5,11 @@ import { demoServerData } from '../fixtures/demo';
 import { DEFAULT_TOKENS } from './auth';
 import { CONTROL_PREFIX, handleControl } from './controlRoutes';
 import { DataStore } from './dataStore';
-import { FaultList, faultResponse } from './faults';
+import { deliver } from './bodyDelivery';
+import { FaultList, faultResponse, withEchoedAuthorization } from './faults';
 import { RateLimitWindows } from './rateLimits';
 import { Site } from './requestContext';
-import { ApiResponse, detailResponse } from './responses';
+import { detailResponse } from './responses';
 import { route } from './router';
 import { Fault, RecordedRequest, SentryTestServer, TestServerOptions } from './testServerTypes';
 
@@ -37,15 +38,6 @@ function queryRecord(params: URLSearchParams): Record<string, string[]> {
     (record[key] ??= []).push(value);
   }
   return record;
-}
-
-function write(response: ServerResponse, answer: ApiResponse, extraHeaders: Record<string, string> = {}): void {
-  if (response.destroyed || response.headersSent) {
-    return;
-  }
-  const headers = { ...answer.headers, ...extraHeaders, 'Content-Length': String(Buffer.byteLength(answer.body)) };
-  response.writeHead(answer.status, headers);
-  response.end(answer.body);
 }
 
 /** Same endpoint for the rate-limit window: ids and slugs folded away, per caller. */
@@ -107,11 +99,11 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
     const url = new URL(request.url ?? '/', 'http://test-server.invalid');
     const body = await readBody(request);
     if (body === undefined) {
-      write(response, detailResponse(413, 'Request body too large'));
+      deliver(response, detailResponse(413, 'Request body too large'));
       return;
     }
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
-      write(response, handleControl(method, url.pathname, body, api));
+      deliver(response, handleControl(method, url.pathname, body, api));
       return;
     }
     const authorization = request.headers.authorization;
@@ -123,7 +115,8 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
       ...(request.headers.host !== undefined ? { host: request.headers.host } : {}),
     });
 
-    const fault = faults.take(url.pathname + url.search);
+    const taken = faults.take(url.pathname + url.search);
+    const fault = taken && withEchoedAuthorization(taken, authorization);
     if (fault?.delayMs !== undefined && fault.delayMs > 0 && !(await delay(fault.delayMs, response))) {
       return;
     }
@@ -140,13 +133,13 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
         tokens,
       });
     const limits = rateLimits.headersFor(rateLimitKey(method, url.pathname, authorization), Date.now());
-    write(response, { ...answer, headers: { ...limits, ...answer.headers } }, fault?.headers);
+    deliver(response, { ...answer, headers: { ...limits, ...answer.headers } }, fault, fault?.headers);
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('sentry test server: request failed:', error);
-      write(response, detailResponse(500, 'Internal Error'));
+      deliver(response, detailResponse(500, 'Internal Error'));
     });
   });
 

@@ -20,6 +20,18 @@ export interface Fault {
   rateLimit?: { resetInSeconds?: number; retryAfterSeconds?: number };
   /** Answer normally, but with `Link` URLs on this origin (e.g. `http://evil.example.test`). */
   linkOrigin?: string;
+  /** Replace `{authorization}` in `body` and `headers` with the request's Authorization header (a server that echoes credentials). */
+  echoAuthorization?: boolean;
+  /** Send the body with this Content-Encoding. */
+  encoding?: 'gzip' | 'deflate';
+  /** With `encoding`: damage the compressed bytes after their header, as a broken proxy would. */
+  corruptEncoding?: boolean;
+  /** Send the headers (with the whole body's Content-Length) and this many body bytes, then fall silent with the connection open. */
+  stallAfterBytes?: number;
+  /** Send the headers (with the whole body's Content-Length) and this many body bytes, then close the connection. */
+  closeAfterBytes?: number;
+  /** Send the body in chunks, without a Content-Length (with `closeAfterBytes`: the last chunk never comes). */
+  chunked?: boolean;
   /** How many matching requests it applies to (default 1; `Infinity` allowed). */
   times?: number;
 }

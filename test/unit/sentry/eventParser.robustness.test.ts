@@ -126,14 +126,14 @@ describe('eventParser: bad input', () => {
     assert.ok(event.problems.includes('no Sentry event fields were found'));
   });
 
-  it('degrades an API event with wrong types everywhere, noting each skipped part', () => {
+  it('degrades an API event with meaningless types everywhere, noting each skipped part', () => {
     const event = parseEvent({
       eventID: { id: 1 },
-      title: 7,
+      title: [7],
       message: ['m'],
       tags: 'x',
       user: 'someone',
-      release: 5,
+      release: true,
       sdk: [],
       contexts: [],
       context: 'x',
@@ -142,9 +142,9 @@ describe('eventParser: bad input', () => {
         5,
         null,
         { type: 'exception', data: { values: [
-          { type: 5, value: {}, stacktrace: { frames: 'x' } },
+          { type: [5], value: {}, stacktrace: { frames: 'x' } },
           { type: 'E', stacktrace: { frames: [null, 7, {
-            lineNo: '12', colNo: true, filename: 42, inApp: 'yes', vars: 'nope',
+            lineNo: 'twelve', colNo: true, filename: { name: 42 }, inApp: 'yes', vars: 'nope',
             context: [[1], 'a', [2, 'two'], [3, { x: 1 }]],
           }] } },
           'not an exception',
@@ -152,7 +152,7 @@ describe('eventParser: bad input', () => {
         { type: 'exception', data: 'x' },
         { type: 'stacktrace', data: { frames: { 0: {} } } },
         { type: 'breadcrumbs', data: { values: 'x' } },
-        { type: 'request', data: { headers: 'x', query: 7, url: 9 } },
+        { type: 'request', data: { headers: 'x', query: 7, url: [9] } },
         { type: 'threads', data: 5 },
         { type: 'message', data: [] },
         { type: 99, data: {} },

@@ -68,4 +68,9 @@ describe('response parsers read every organization, project and issue Sentry wro
     assert.equal(issue.level, 'unknown');
     assert.throws(() => parseList({ detail: 'x' }, 'issues', parseIssue), NotSentryError);
   });
+
+  it('reads counts and flags that an old server sends as text as what they mean', () => {
+    const [issue] = parseList([{ id: '8', count: '1500', userCount: '12', isUnhandled: 'true' }], 'issues', parseIssue);
+    assert.deepEqual([issue.count, issue.userCount, issue.isUnhandled], [1500, 12, true]);
+  });
 });

@@ -2,9 +2,12 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { request } from 'node:http';
 import { createInterface } from 'node:readline';
+import { gunzipSync, inflateSync } from 'node:zlib';
 
 import { DEMO } from '../../fixtures/demo';
+import { faultFromJson } from '../../server/faults';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 import { sharedFixture } from '../fixturePaths';
 
@@ -62,6 +65,28 @@ describe('Sentry test server', () => {
     if (token !== null) headers.set('Authorization', `Bearer ${token}`);
     const response = await fetch(path.startsWith('http') ? path : server.url + path, { ...rest, headers });
     return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+
+  /** A GET that keeps what arrived when the connection closes or falls silent for `patienceMs`. */
+  function rawGet(path: string, patienceMs = 5_000): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer; complete: boolean; gaveUp: boolean }> {
+    return new Promise((resolve, reject) => {
+      const req = request(server.url + path, { headers: { Authorization: `Bearer ${DEMO.tokens.full}` } }, (res) => {
+        const chunks: Buffer[] = [];
+        let gaveUp = false;
+        const timer = setTimeout(() => {
+          gaveUp = true;
+          res.destroy();
+        }, patienceMs);
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', () => undefined);
+        res.on('close', () => {
+          clearTimeout(timer);
+          resolve({ headers: res.headers, body: Buffer.concat(chunks), complete: res.complete, gaveUp });
+        });
+      });
+      req.on('error', reject);
+      req.end();
+    });
   }
 
   before(async () => {
@@ -241,6 +266,46 @@ describe('Sentry test server', () => {
       } finally {
         await other.close();
       }
+    });
+
+    it('echoes the Authorization header into a body and headers when asked (a server that leaks credentials)', async () => {
+      server.inject({ status: 400, body: '{"detail":"bad {authorization}"}', headers: { 'X-Sentry-Error': 'was {authorization}' }, echoAuthorization: true });
+      const answer = await call('/api/0/organizations/');
+      assert.deepEqual(json(answer), { detail: `bad Bearer ${DEMO.tokens.full}` });
+      assert.equal(answer.headers.get('x-sentry-error'), `was Bearer ${DEMO.tokens.full}`);
+    });
+
+    it('compresses, damages, cuts off and stalls bodies, always announcing the whole length', async () => {
+      server.inject({ encoding: 'gzip' });
+      const gzipped = await rawGet('/api/0/organizations/');
+      assert.equal(gzipped.headers['content-encoding'], 'gzip');
+      assert.deepEqual(JSON.parse(gunzipSync(gzipped.body).toString('utf8')).length, 2);
+
+      server.inject({ encoding: 'deflate', corruptEncoding: true });
+      const damaged = await rawGet('/api/0/organizations/');
+      assert.throws(() => inflateSync(damaged.body));
+
+      server.inject({ closeAfterBytes: 12 });
+      const cut = await rawGet('/api/0/organizations/');
+      assert.deepEqual([cut.body.length, cut.complete], [12, false]);
+      assert.ok(Number(cut.headers['content-length']) > 12);
+
+      server.inject({ stallAfterBytes: 7 });
+      const stalled = await rawGet('/api/0/organizations/', 300);
+      assert.deepEqual([stalled.body.length, stalled.complete, stalled.gaveUp], [7, false, true]);
+      assert.equal((await call('/api/0/organizations/')).status, 200, 'the server carries on');
+    });
+
+    it('reads the body faults from the control API\'s JSON, refusing an encoding it cannot make', () => {
+      assert.deepEqual(faultFromJson({ encoding: 'gzip', corruptEncoding: true, stallAfterBytes: 3, closeAfterBytes: 4, echoAuthorization: true }), {
+        encoding: 'gzip',
+        corruptEncoding: true,
+        stallAfterBytes: 3,
+        closeAfterBytes: 4,
+        echoAuthorization: true,
+      });
+      assert.throws(() => faultFromJson({ encoding: 'br' }), /encoding/);
+      assert.throws(() => faultFromJson({ stallAfterBytes: '3' }), /stallAfterBytes/);
     });
   });
 
