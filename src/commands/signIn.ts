@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { DEFAULT_SENTRY_URL } from '../auth/credentialDiscovery';
 import type { Session } from '../auth/session';
 import { normalizeBaseUrl } from '../sentry/origins';
+import { registerSecret } from '../sentry/secretRedaction';
 import { checkToken } from '../sentry/tokenCheck';
 import { toAbortSignal } from '../views/cancellation';
+import { untrustedText } from '../views/untrustedText';
 
 export interface SignInArgs {
   url?: string;
@@ -18,15 +20,18 @@ export async function signIn(session: Session, args: SignInArgs = {}): Promise<b
   const url = args.url ?? (await askUrl(session.credentials?.url ?? DEFAULT_SENTRY_URL));
   if (url === undefined) return false;
   const baseUrl = normalizeBaseUrl(url);
-  const token = args.token ?? (await askToken(new URL(baseUrl).host));
+  const host = untrustedText(new URL(baseUrl).host, 100);
+  const token = args.token ?? (await askToken(host));
   if (token === undefined) return false;
+  // Whatever the server answers, the token it may echo is redacted from messages and logs.
+  registerSecret(token.trim());
 
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Checking the token with ${new URL(baseUrl).host}…`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: `Checking the token with ${host}…`, cancellable: true },
     (_progress, cancel) => checkToken(baseUrl, token.trim(), { signal: toAbortSignal(cancel) }),
   );
   if (!result.ok) {
-    const failed = `Sentry sign-in failed: ${result.message}`;
+    const failed = `Sentry sign-in failed: ${untrustedText(result.message, 600)}`;
     if (args.token !== undefined) {
       void vscode.window.showErrorMessage(failed);
       return false;
@@ -37,9 +42,7 @@ export async function signIn(session: Session, args: SignInArgs = {}): Promise<b
   }
   await session.signIn(baseUrl, token.trim());
   const count = result.organizations.length;
-  void vscode.window.showInformationMessage(
-    result.warning ?? `Signed in to ${new URL(baseUrl).host}: ${count} organization${count === 1 ? '' : 's'}.`,
-  );
+  void vscode.window.showInformationMessage(untrustedText(result.warning ?? `Signed in to ${host}: ${count} organization${count === 1 ? '' : 's'}.`, 600));
   return true;
 }
 
