@@ -103,7 +103,11 @@ async function jumpToFrame(page: Page): Promise<void> {
   log(`screenshot: ${path.relative(ROOT, FRAME_SHOT)}`);
 }
 
-/** Sign out from the command palette: the tree gives way to the welcome view and its Sign In button. */
+/**
+ * Sign out from the command palette. The token comes from SENTRY_AUTH_TOKEN, which Sign Out cannot
+ * delete: a modal says so and offers to ignore it in this workspace; then the welcome view says it
+ * is ignored, with Sign In and a way to use it again.
+ */
 async function signOutShowsWelcome(page: Page): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -111,8 +115,17 @@ async function signOutShowsWelcome(page: Page): Promise<void> {
   await input.fill('>Sentry: Sign Out');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sentry: Sign Out' }).first().waitFor({ timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: STEP_TIMEOUT });
+  const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+  if (!/environment variable SENTRY_AUTH_TOKEN/.test(question) || !/cannot remove it from there/.test(question)) {
+    throw new Error(`the Sign Out dialog does not explain where the token stays: ${JSON.stringify(question)}`);
+  }
+  log(`sign-out dialog: ${JSON.stringify(question.slice(0, 100))}…`);
+  await dialog.getByRole('button', { name: 'Ignore It in This Workspace' }).click();
   const welcome = page.locator('.welcome-view-content');
   await welcome.getByRole('button', { name: 'Sign In' }).waitFor({ timeout: STEP_TIMEOUT });
+  await welcome.getByRole('button', { name: 'Use That Token Again' }).waitFor({ timeout: STEP_TIMEOUT });
   log(`welcome view: ${JSON.stringify((await welcome.innerText()).replace(/\s+/g, ' ').slice(0, 80))}…`);
 }
 
@@ -159,7 +172,7 @@ async function main(): Promise<number> {
       await jumpToFrame(page);
       await signOutShowsWelcome(page);
       ok = true;
-      console.log('  ✔ Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out shows the welcome view');
+      console.log('  ✔ Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out explains the SENTRY_AUTH_TOKEN, ignores it here and shows the welcome view');
     } catch (err) {
       console.log(`  ✘ browse to an issue and jump to its frame\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
       const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);
