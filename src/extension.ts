@@ -18,8 +18,8 @@ import type { TreeNode } from './views/nodes/treeNode';
 import type { IssueSort } from './sentry/client';
 import { IssueFilterStore } from './views/issueFilterStore';
 import { outputLog } from './views/outputLog';
-import { showRateLimitWaits } from './views/rateLimitNotice';
 import { SentryTreeProvider } from './views/treeProvider';
+import { showViewMessages } from './views/viewMessage';
 
 export interface SentryExplorerApi {
   readonly session: Session;
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     frames.decorations,
     frames.contextDocuments,
     showAccount(session, treeView),
-    showRateLimitWaits(session, treeView),
+    showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.reloadIfStarted()),
     registerCommand(COMMANDS.signIn, log, (args?: SignInArgs) => signIn(session, args)),

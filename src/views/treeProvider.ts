@@ -19,7 +19,7 @@ const ROOT_ID = 'root';
 /**
  * The Sentry tree. It only forwards to nodes; the root's organizations are the one list it owns.
  * Returns no root rows while signed out, so the welcome view (keyed on `sentry.authState`) shows;
- * a discovered token that failed its check shows the diagnosis as rows instead.
+ * a discovered token that failed its check shows what to do as rows (the view's message says why).
  */
 export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -51,7 +51,7 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
     try {
       if (node) return node.getChildren ? await node.getChildren() : [];
       await this.session.ensureLoaded();
-      if (this.session.state === 'unusable' && this.session.problem) return tokenProblemRows(this.session.problem);
+      if (this.session.state === 'unusable') return tokenProblemRows();
       if (this.session.state !== 'signedIn') return [];
       const root = this.root;
       const children = await root.render();
