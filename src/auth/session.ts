@@ -189,7 +189,7 @@ export class Session implements vscode.Disposable {
 
       const url = normalizedUrl(found.url);
       if (!url) {
-        return this.unusable({ source: describeOrigin(found.urlOrigin), message: urlProblem(found.url) }, found.token);
+        return this.unusable({ source: found.source, message: urlProblem(found.url, describeOrigin(found.urlOrigin)) }, found.token);
       }
       const allowed = await this.destinations.allows({ url, tokenOrigin: found.tokenOrigin, urlOrigin: found.urlOrigin });
       if (!current()) return;
@@ -302,12 +302,12 @@ function normalizedUrl(url: string): string | undefined {
   }
 }
 
-function urlProblem(url: string): string {
+function urlProblem(url: string, where: string): string {
   try {
     normalizeBaseUrl(url);
-    return 'The Sentry URL is not usable.';
+    return `The Sentry URL from ${where} is not usable.`;
   } catch (error) {
-    return `The Sentry URL is not usable: ${error instanceof Error ? error.message : String(error)}`;
+    return `The Sentry URL from ${where} is not usable: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 

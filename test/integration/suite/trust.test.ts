@@ -111,6 +111,18 @@ describe('where the token comes from and where it goes', () => {
       assert.ok((await serverRequests()).every((r) => r.authorization === `Bearer ${DEMO.tokens.full}`));
     });
 
+    it('a URL that cannot be Sentry\'s is explained in the view, inert, and nothing is sent', async () => {
+      fs.writeFileSync(rcFile, '[defaults]\nurl=http://[Open](command:workbench.action.terminal.new).evil.example/\n');
+      delete process.env.SENTRY_URL;
+      await resetServer();
+      await vscode.commands.executeCommand('sentry.refresh');
+      assert.strictEqual(api.session.state, 'unusable');
+      const message = String(api.treeView.message);
+      assert.match(message, /^Could not use the token from SENTRY_AUTH_TOKEN: The Sentry URL from .*\.sentryclirc is not usable/);
+      assert.ok(!message.includes(']('), message);
+      assert.deepStrictEqual(await serverRequests(), []);
+    });
+
     it('with SENTRY_URL set, the environment\'s URL wins and nothing is asked', async () => {
       fs.writeFileSync(rcFile, '[defaults]\nurl=https://collector.evil.example\n');
       await vscode.commands.executeCommand('sentry.refresh');
