@@ -11,12 +11,14 @@ export interface Log {
 const CONTROL_EXCEPT_NEWLINE_AND_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
- * One log line from a message and whatever came with it (errors with their stack): secrets
- * redacted, control characters that could forge or hide lines removed.
+ * One log entry from a message and whatever came with it (errors with their stack): secrets
+ * redacted, control characters removed; the message stays on one line and every further line is
+ * indented, so text from a server or an event cannot pass for an entry of its own.
  */
 export function logLine(message: string, details: readonly unknown[] = []): string {
-  const parts = [message, ...details.map(describe)];
-  return redactSecrets(parts.join(' ')).replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_NEWLINE_AND_TAB, '');
+  const head = message.replace(/[\r\n]+/g, ' ');
+  const text = [head, ...details.map(describe)].join(' ');
+  return redactSecrets(text).replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_NEWLINE_AND_TAB, '').replace(/\n/g, '\n  ');
 }
 
 function describe(detail: unknown): string {

@@ -22,7 +22,7 @@ describe('logLine (every log line is redacted)', () => {
     assert.equal(logLine('server echoed', [echoed]), 'server echoed [redacted]');
   });
 
-  it('drops control characters that could forge or hide lines', () => {
-    assert.equal(logLine('a\rfake line\u001b[2K\u0000b', ['c\nd']), 'a\nfake line[2Kb c\nd');
+  it('drops control characters, keeps the message on one line and indents the rest: nothing passes for an entry of its own', () => {
+    assert.equal(logLine('slug a\nfake\u001b[2K\u0000b', ['c\r\n2026-12-01 [info] forged']), 'slug a fake[2Kb c\n  2026-12-01 [info] forged');
   });
 });
