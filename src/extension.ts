@@ -5,8 +5,8 @@ import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { registerCommand } from './commands/registerCommand';
 import { CodeMappingCache, openFrame } from './commands/openFrame';
-import { SignInArgs, signIn } from './commands/signIn';
-import { SignOutArgs, signOut } from './commands/signOut';
+import { signIn } from './commands/signIn';
+import { signOut } from './commands/signOut';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameDecorations } from './editor/frameDecorations';
@@ -60,8 +60,8 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.reloadIfStarted()),
-    registerCommand(COMMANDS.signIn, log, (args?: SignInArgs) => signIn(session, args)),
-    registerCommand(COMMANDS.signOut, log, (args?: SignOutArgs) => signOut(session, args)),
+    registerCommand(COMMANDS.signIn, log, (args?: unknown) => signIn(session, args)),
+    registerCommand(COMMANDS.signOut, log, (args?: unknown) => signOut(session, args)),
     registerCommand(COMMANDS.useDiscoveredToken, log, () => session.useDiscovered()),
     // Stop what is loading, then re-read the credentials: a new client (empty cache), and the session change reloads the tree.
     registerCommand(COMMANDS.refresh, log, () => {

@@ -16,7 +16,8 @@ export interface SignInArgs {
  * Asks for the server URL and a token (unless given, as tests and links do), checks the token
  * against the server, and only then stores it.
  */
-export async function signIn(session: Session, args: SignInArgs = {}): Promise<boolean> {
+export async function signIn(session: Session, given?: unknown): Promise<boolean> {
+  const args = readSignInArgs(given);
   const url = args.url ?? (await askUrl(session.credentials?.url ?? DEFAULT_SENTRY_URL));
   if (url === undefined) return false;
   const baseUrl = normalizeBaseUrl(url);
@@ -71,4 +72,11 @@ function askToken(host: string): Thenable<string | undefined> {
     ignoreFocusOut: true,
     validateInput: (input) => (input.trim() ? (/\s/.test(input.trim()) ? 'A token has no spaces in it.' : undefined) : 'Paste the token.'),
   });
+}
+
+/** What a caller passed (a test, a link, a tree row's arguments): only string `url` and `token` count. */
+function readSignInArgs(value: unknown): SignInArgs {
+  if (typeof value !== 'object' || value === null) return {};
+  const { url, token } = value as Record<string, unknown>;
+  return { url: typeof url === 'string' ? url : undefined, token: typeof token === 'string' ? token : undefined };
 }

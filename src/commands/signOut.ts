@@ -11,7 +11,8 @@ export interface SignOutArgs {
  * Signs out. A token Sign In stored is deleted; a token from the environment or a .sentryclirc
  * cannot be, so the user is told so and offered to ignore it in this workspace.
  */
-export async function signOut(session: Session, args: SignOutArgs = {}): Promise<boolean> {
+export async function signOut(session: Session, given?: unknown): Promise<boolean> {
+  const args = readSignOutArgs(given);
   const active = session.credentials?.tokenOrigin ? { origin: session.credentials.tokenOrigin, source: session.credentials.source } : undefined;
   const unusable = session.state === 'unusable' ? session.discovered : undefined;
   const discovered = active ?? (unusable && { origin: unusable.tokenOrigin, source: unusable.source });
@@ -27,4 +28,11 @@ export async function signOut(session: Session, args: SignOutArgs = {}): Promise
   if (!ignore) return false;
   await session.ignoreDiscovered();
   return true;
+}
+
+/** Only a boolean `ignoreDiscovered` counts; anything else (a tree row, a link's junk) asks. */
+function readSignOutArgs(value: unknown): SignOutArgs {
+  if (typeof value !== 'object' || value === null) return {};
+  const { ignoreDiscovered } = value as Record<string, unknown>;
+  return { ignoreDiscovered: typeof ignoreDiscovered === 'boolean' ? ignoreDiscovered : undefined };
 }
