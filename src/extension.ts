@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { askDestination } from './auth/destinationPrompt';
 import { Session } from './auth/session';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { registerCommand } from './commands/registerCommand';
 import { CodeMappingCache, openFrame } from './commands/openFrame';
-import { SignInArgs, signIn } from './commands/signIn';
+import { signIn } from './commands/signIn';
+import { signOut } from './commands/signOut';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameDecorations } from './editor/frameDecorations';
@@ -15,8 +17,9 @@ import type { FrameNode } from './views/nodes/frameNode';
 import type { TreeNode } from './views/nodes/treeNode';
 import type { IssueSort } from './sentry/client';
 import { IssueFilterStore } from './views/issueFilterStore';
-import { showRateLimitWaits } from './views/rateLimitNotice';
+import { outputLog } from './views/outputLog';
 import { SentryTreeProvider } from './views/treeProvider';
+import { showViewMessages } from './views/viewMessage';
 
 export interface SentryExplorerApi {
   readonly session: Session;
@@ -26,9 +29,16 @@ export interface SentryExplorerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
-  const log = vscode.window.createOutputChannel('Sentry Explorer', { log: true });
-  const session = new Session(context.secrets, context.globalState);
-  const tree = new SentryTreeProvider(session, new IssueFilterStore(context.workspaceState));
+  const channel = vscode.window.createOutputChannel('Sentry Explorer', { log: true });
+  const log = outputLog(channel);
+  const session = new Session({
+    secrets: context.secrets,
+    globalState: context.globalState,
+    workspaceState: context.workspaceState,
+    log,
+    askDestination,
+  });
+  const tree = new SentryTreeProvider(session, new IssueFilterStore(context.workspaceState), log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const frames = {
     session,
@@ -39,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   };
 
   context.subscriptions.push(
-    log,
+    channel,
     session,
     tree,
     treeView,
@@ -47,11 +57,17 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     frames.decorations,
     frames.contextDocuments,
     showAccount(session, treeView),
-    showRateLimitWaits(session, treeView),
-    registerCommand(COMMANDS.signIn, log, (args?: SignInArgs) => signIn(session, args)),
-    registerCommand(COMMANDS.signOut, log, () => session.signOut()),
-    // Re-reading the credentials makes a new client (empty cache), and the session change reloads the tree.
-    registerCommand(COMMANDS.refresh, log, () => session.reload()),
+    showViewMessages(session, treeView),
+    treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => session.reloadIfStarted()),
+    registerCommand(COMMANDS.signIn, log, (args?: unknown) => signIn(session, args)),
+    registerCommand(COMMANDS.signOut, log, (args?: unknown) => signOut(session, args)),
+    registerCommand(COMMANDS.useDiscoveredToken, log, () => session.useDiscovered()),
+    // Stop what is loading, then re-read the credentials: a new client (empty cache), and the session change reloads the tree.
+    registerCommand(COMMANDS.refresh, log, () => {
+      tree.cancelLoads();
+      return session.reload();
+    }),
     registerCommand(COMMANDS.loadMore, log, loadMore),
     registerCommand(COMMANDS.retry, log, retry),
     registerCommand(COMMANDS.filterIssues, log, (node: TreeNode, query?: string) => filterIssues(node, tree.filters, query)),

@@ -3,6 +3,7 @@ import type { IssueFilterStore } from '../views/issueFilterStore';
 import { ProjectNode } from '../views/nodes/projectNode';
 import type { TreeNode } from '../views/nodes/treeNode';
 import { ISSUE_SORTS } from '../views/settings';
+import { untrustedText } from '../views/untrustedText';
 import type { IssueSort } from '../sentry/client';
 
 export interface FilterArgs {
@@ -17,7 +18,7 @@ export async function filterIssues(node: TreeNode, filters: IssueFilterStore, qu
   const value =
     query ??
     (await vscode.window.showInputBox({
-      title: `Filter issues of ${node.project.name}`,
+      title: `Filter issues of ${untrustedText(node.project.name, 80)}`,
       prompt: "Sentry search, e.g. is:unresolved level:error release:1.2 (empty: every status)",
       value: current.query,
       ignoreFocusOut: true,
@@ -35,7 +36,7 @@ export async function sortIssues(node: TreeNode, filters: IssueFilterStore, sort
     (
       await vscode.window.showQuickPick(
         ISSUE_SORTS.map((s) => ({ label: s.label, value: s.value, description: s.value === current.sort ? 'current' : undefined })),
-        { title: `Sort issues of ${node.project.name}` },
+        { title: `Sort issues of ${untrustedText(node.project.name, 80)}` },
       )
     )?.value;
   if (!chosen) return;

@@ -6,6 +6,7 @@ import { OrganizationNode } from '../views/nodes/organizationNode';
 import { ProjectNode } from '../views/nodes/projectNode';
 import type { TreeNode } from '../views/nodes/treeNode';
 import type { Session } from '../auth/session';
+import { untrustedText } from '../views/untrustedText';
 
 /** The web page of a tree node: the issue's own permalink when Sentry gave a safe one. */
 export function webUrlOf(node: TreeNode, session: Session): string | undefined {
@@ -50,11 +51,11 @@ export async function copyLink(node: TreeNode, session: Session): Promise<void> 
   const url = webUrlOf(node, session);
   if (!url) throw new Error('This item has no page in Sentry.');
   await vscode.env.clipboard.writeText(url);
-  vscode.window.setStatusBarMessage(`Copied ${url}`, 3000);
+  vscode.window.setStatusBarMessage(`Copied ${untrustedText(url, 200)}`, 3000);
 }
 
 export async function copyShortId(node: TreeNode): Promise<void> {
   if (!(node instanceof IssueNode)) throw new Error('Pick an issue to copy its short ID.');
   await vscode.env.clipboard.writeText(node.issue.shortId);
-  vscode.window.setStatusBarMessage(`Copied ${node.issue.shortId}`, 3000);
+  vscode.window.setStatusBarMessage(`Copied ${untrustedText(node.issue.shortId, 60)}`, 3000);
 }

@@ -1,27 +1,25 @@
 import * as vscode from 'vscode';
 import { AuthError, CancelledError, isSentryApiError } from '../sentry/errors';
+import type { Log } from '../views/log';
+import { untrustedText } from '../views/untrustedText';
 
 /**
  * Every command runs through here: user cancellation stays silent, a 401 is left to the session
- * (which shows the sign-in view once), and any other failure becomes one line with the full
- * error in the output channel. The token is never part of what is logged.
+ * (which shows the sign-in view once), and any other failure becomes one sanitised line with the
+ * full error in the log. Both go through redaction, so a token a server echoed shows nowhere.
  */
-export function registerCommand<Args extends unknown[]>(
-  id: string,
-  log: vscode.LogOutputChannel,
-  handler: (...args: Args) => unknown,
-): vscode.Disposable {
+export function registerCommand<Args extends unknown[]>(id: string, log: Log, handler: (...args: Args) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       // VS Code passes what the menu, tree item or caller gave; each handler checks what it got.
       return await handler(...(args as Args));
     } catch (error) {
       if (error instanceof CancelledError) return undefined;
-      log.error(`${id} failed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+      log.error(`${id} failed:`, error);
       if (error instanceof AuthError) return undefined;
       const message = isSentryApiError(error) ? error.message : error instanceof Error ? error.message : String(error);
-      const choice = await vscode.window.showErrorMessage(`Sentry: ${message}`, 'Show Log');
-      if (choice === 'Show Log') log.show(true);
+      const choice = await vscode.window.showErrorMessage(`Sentry: ${untrustedText(message)}`, 'Show Log');
+      if (choice === 'Show Log') log.show();
       return undefined;
     }
   });

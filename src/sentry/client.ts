@@ -1,7 +1,7 @@
 import { apiPath } from './apiPath';
 import type { AuthError } from './errors';
 import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from './httpTransport';
-import { parseLinkHeader } from './linkHeader';
+import { LinkCursors, parseLinkHeader } from './linkHeader';
 import { isTrustedRegionUrl, normalizeBaseUrl } from './origins';
 import { ResponseCache } from './responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
@@ -80,12 +80,12 @@ export class SentryClient {
     const response = await this.get(this.baseUrl, apiPath`/organizations/`, { cursor: params.cursor }, ENDPOINTS.organizations, options);
     const items = parseList(response.json, 'organizations', parseOrganization);
     for (const org of items) this.rememberRegion(org);
-    return { items, ...parseLinkHeader(response.link) };
+    return { items, ...this.cursors(this.baseUrl, response) };
   }
 
   async listProjects(org: string, params: { cursor?: string } = {}, options: RequestOptions = {}): Promise<Page<Project>> {
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/projects/`, { cursor: params.cursor }, ENDPOINTS.projects, options);
-    return { items: parseList(response.json, 'projects', (raw) => parseProject(raw, org)), ...parseLinkHeader(response.link) };
+    return { items: parseList(response.json, 'projects', (raw) => parseProject(raw, org)), ...this.cursors(this.orgBase(org), response) };
   }
 
   /** The organization-scoped issue search; `query` is Sentry's search syntax ("" lists every status). */
@@ -98,7 +98,7 @@ export class SentryClient {
       cursor: params.cursor,
     };
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/`, query, ENDPOINTS.issues, options);
-    return { items: parseList(response.json, 'issues', parseIssue), ...parseLinkHeader(response.link) };
+    return { items: parseList(response.json, 'issues', parseIssue), ...this.cursors(this.orgBase(org), response) };
   }
 
   async getIssue(org: string, issueId: string, options: RequestOptions = {}): Promise<Issue> {
@@ -120,7 +120,7 @@ export class SentryClient {
   ): Promise<Page<SentryEvent>> {
     const query = { full: String(params.full ?? true), per_page: String(params.perPage ?? 25), cursor: params.cursor };
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/`, query, ENDPOINTS.events, options);
-    return { items: parseList(response.json, 'events', safeParseEvent), ...parseLinkHeader(response.link) };
+    return { items: parseList(response.json, 'events', safeParseEvent), ...this.cursors(this.orgBase(org), response) };
   }
 
   /** One event of an issue: an event id, or `latest`, `oldest`, `recommended`. */
@@ -160,6 +160,11 @@ export class SentryClient {
   /** The API base for an organization's data: its region on multi-region sentry.io, else the server. */
   orgBase(org: string): string {
     return this.regionByOrg.get(org) ?? this.baseUrl;
+  }
+
+  /** The next page's cursor, only from a link on this Sentry; otherwise why the list ends here. */
+  private cursors(base: string, response: TransportResponse): LinkCursors {
+    return parseLinkHeader(response.link, { url: base, isSentryOrigin: (origin) => this.trustedOrigins.has(origin) });
   }
 
   private rememberRegion(org: Organization): void {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
+import { untrustedText } from './untrustedText';
 
-/** The view's description names the server and where the token came from. */
+/** The view's description names the server and where the token came from (a path may be a workspace's). */
 export function showAccount(session: Session, view: vscode.TreeView<unknown>): vscode.Disposable {
   const update = () => {
     const credentials = session.credentials;
@@ -10,7 +11,7 @@ export function showAccount(session: Session, view: vscode.TreeView<unknown>): v
       return;
     }
     const host = new URL(credentials.url).host;
-    view.description = credentials.source === 'Sign In' ? host : `${host} · token from ${credentials.source}`;
+    view.description = untrustedText(credentials.source === 'Sign In' ? host : `${host} · token from ${credentials.source}`, 160);
   };
   update();
   return session.onDidChange(update);

@@ -30,9 +30,3 @@ function trim(value: number): string {
 export function plural(n: number, word: string): string {
   return `${compactCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
-
-/** Collapses whitespace and cuts a label from untrusted data to a readable length. */
-export function oneLine(value: string, max = 200): string {
-  const line = value.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}

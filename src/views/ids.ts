@@ -13,11 +13,13 @@ export const COMMANDS = {
   retry: 'sentry.retry',
   openFrame: 'sentry.openFrame',
   toggleFrameOrder: 'sentry.toggleFrameOrder',
+  useDiscoveredToken: 'sentry.useDiscoveredToken',
 } as const;
 
 export const CONTEXT_KEYS = {
   authState: 'sentry.authState',
   noOrganizations: 'sentry.noOrganizations',
+  signedOutReason: 'sentry.signedOutReason',
 } as const;
 
 export const SECRET_KEYS = {
@@ -25,6 +27,9 @@ export const SECRET_KEYS = {
 } as const;
 
 export const STATE_KEYS = {
+  /** Workspace state: the user signed out here, so a token from the environment or a .sentryclirc is not used. */
   ignoreDiscovered: 'sentry.ignoreDiscoveredToken',
   issueFilters: 'sentry.issueFilters',
+  /** Global state: per URL a workspace names, whether the user lets a token from elsewhere go there. */
+  tokenDestinations: 'sentry.tokenDestinations',
 } as const;

@@ -3,35 +3,45 @@ import type { Session } from '../auth/session';
 import type { Organization } from '../sentry/types';
 import { CONTEXT_KEYS } from './ids';
 import type { IssueFilterStore } from './issueFilterStore';
+import type { Log } from './log';
 import { Pageable } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
-import { PagedChildren } from './nodes/pagedChildren';
+import { logListEnd, PagedChildren } from './nodes/pagedChildren';
 import { PagedList } from './nodes/pagedList';
 import type { TreeContext } from './nodes/treeContext';
 import type { TreeNode } from './nodes/treeNode';
+import { tokenProblemRows } from './nodes/tokenProblemRows';
+import { untrustedText } from './untrustedText';
 
 const ROOT_ID = 'root';
 
 /**
  * The Sentry tree. It only forwards to nodes; the root's organizations are the one list it owns.
- * Returns no root rows while signed out, so the welcome view (keyed on `sentry.authState`) shows.
+ * Returns no root rows while signed out, so the welcome view (keyed on `sentry.authState`) shows;
+ * a discovered token that failed its check shows what to do as rows (the view's message says why).
  */
 export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private generation = new AbortController();
   private root = this.createRoot();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly session: Session, readonly filters: IssueFilterStore) {
+  constructor(readonly session: Session, readonly filters: IssueFilterStore, readonly log: Log) {
     this.disposables.push(session.onDidChange(() => this.reload()));
+  }
+
+  /** Aborted when the tree reloads: every list and event load started before stops. */
+  get lifetime(): AbortSignal {
+    return this.generation.signal;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     try {
       return node.getTreeItem();
     } catch (error) {
-      const item = new vscode.TreeItem(`Could not show this item: ${error instanceof Error ? error.message : String(error)}`);
+      const item = new vscode.TreeItem(untrustedText(`Could not show this item: ${error instanceof Error ? error.message : String(error)}`, 200));
       item.iconPath = new vscode.ThemeIcon('warning');
       return item;
     }
@@ -41,14 +51,17 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
     try {
       if (node) return node.getChildren ? await node.getChildren() : [];
       await this.session.ensureLoaded();
+      if (this.session.state === 'unusable') return tokenProblemRows();
       if (this.session.state !== 'signedIn') return [];
-      const children = await this.root.render();
-      const noOrganizations = this.root.list.items.length === 0 && !this.root.list.error;
+      const root = this.root;
+      const children = await root.render();
+      const noOrganizations = root.list.isLoaded && root.list.items.length === 0 && !root.list.error;
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.noOrganizations, noOrganizations);
       // A 401 while loading switched the view to the sign-in welcome; show it, not stale rows.
       if (this.session.state !== 'signedIn' || noOrganizations) return [];
       return children;
     } catch (error) {
+      this.log.error('Could not list the tree\'s rows', error);
       return [MessageNode.fromError(node, error, () => this.refresh(node))];
     }
   }
@@ -61,8 +74,20 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
     this.changed.fire(node);
   }
 
-  /** Everything again from the server: cache dropped, every loaded list forgotten. */
+  /** A node was collapsed: stop loading its children. */
+  collapsed(node: TreeNode): void {
+    node.cancelLoad?.();
+  }
+
+  /** Stops every load in flight; the rows stay until the next reload. */
+  cancelLoads(): void {
+    this.generation.abort();
+  }
+
+  /** Everything again from the server: loads in flight stopped, cache dropped, every loaded list forgotten. */
   reload(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
     this.session.client?.clearCache();
     this.root = this.createRoot();
     this.changed.fire(undefined);
@@ -74,15 +99,17 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
       getTreeItem: () => new vscode.TreeItem('Sentry'),
       loadMore: () => this.root.loadMore(),
     };
-    const list = new PagedList<Organization>(async (cursor, refresh) => {
-      const client = this.session.client;
-      if (!client) return { items: [] };
-      return client.listOrganizations({ cursor }, { refresh });
-    });
+    const list = new PagedList<Organization>(
+      async ({ cursor, refresh, signal }) => {
+        const client = this.session.client;
+        if (!client) return { items: [] };
+        return client.listOrganizations({ cursor }, { refresh, signal });
+      },
+      { keyOf: (org) => org.slug, lifetime: this.lifetime, onEnd: (end) => logListEnd(this.log, 'organizations', 'the server', end) },
+    );
     return new PagedChildren(
       rootNode,
       list,
-      (org) => org.slug,
       (org) => new OrganizationNode(org, this),
       { what: 'organizations', empty: () => 'No organizations.' },
       () => this.changed.fire(undefined),
@@ -90,6 +117,7 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
   }
 
   dispose(): void {
+    this.generation.abort();
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }

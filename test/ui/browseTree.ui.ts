@@ -1,6 +1,8 @@
 // UI end-to-end test: drives the real VS Code workbench (code-server + headless chromium) like a
-// user. Opens the "Sentry" activity-bar view, expands "Demo Org" → "api-server", checks issue rows
-// appear, saves test-results/sentry-tree.png. Prints `ui: N passed, N failed`; exit 0/1.
+// user. The token is in SENTRY_AUTH_TOKEN and the workspace's .sentryclirc names the server, so the
+// first look at the "Sentry" view asks before sending the token there; then it expands "Demo Org" →
+// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame and
+// signs out. Prints `ui: N passed, N failed`; exit 0/1.
 //
 //   npm run build && npx tsc -p . && node out/test/ui/browseTree.ui.js
 //
@@ -11,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page, Browser } from 'playwright-core';
 import { startSentryTestServer } from '../server/sentryTestServer';
+import type { SentryTestServer } from '../server/testServerTypes';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,7 +54,7 @@ async function widenSideBar(page: Page): Promise<void> {
   } catch { /* keep the default width */ }
 }
 
-async function browseTree(page: Page, url: string): Promise<void> {
+async function browseTree(page: Page, url: string, sentry: SentryTestServer): Promise<void> {
   await page.goto(url);
   await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 120_000 });
   log('workbench is up');
@@ -61,6 +64,7 @@ async function browseTree(page: Page, url: string): Promise<void> {
   // Clicking an already-selected container would collapse the side bar.
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   log('opened the Sentry view');
+  await allowWorkspaceServer(page, sentry);
 
   const rows = page.locator('.monaco-list-row[role="treeitem"]');
   const org = rows.filter({ hasText: /Demo Org/ }).first();
@@ -83,6 +87,23 @@ async function browseTree(page: Page, url: string): Promise<void> {
   log(`screenshot: ${path.relative(ROOT, SHOT)}`);
 }
 
+/**
+ * The workspace's .sentryclirc names the server but the token comes from SENTRY_AUTH_TOKEN: a modal
+ * asks first, and nothing reaches the server before the user agrees.
+ */
+async function allowWorkspaceServer(page: Page, sentry: SentryTestServer): Promise<void> {
+  const host = new URL(sentry.url).host;
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: STEP_TIMEOUT });
+  const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+  if (!question.includes(`Send your Sentry token to ${host}?`) || !/the token comes from SENTRY_AUTH_TOKEN/.test(question)) {
+    throw new Error(`the consent dialog does not name the server and the token's source: ${JSON.stringify(question)}`);
+  }
+  if (sentry.requests.length > 0) throw new Error(`${sentry.requests.length} request(s) reached the server before the user agreed`);
+  log(`consent dialog: ${JSON.stringify(question.slice(0, 90))}…; no request sent yet`);
+  await dialog.getByRole('button', { name: `Send the Token to ${host}` }).click();
+}
+
 /** From an issue to the line that raised it: issue → latest event → exception → click the frame. */
 async function jumpToFrame(page: Page): Promise<void> {
   const rows = page.locator('.monaco-list-row[role="treeitem"]');
@@ -103,7 +124,11 @@ async function jumpToFrame(page: Page): Promise<void> {
   log(`screenshot: ${path.relative(ROOT, FRAME_SHOT)}`);
 }
 
-/** Sign out from the command palette: the tree gives way to the welcome view and its Sign In button. */
+/**
+ * Sign out from the command palette. The token comes from SENTRY_AUTH_TOKEN, which Sign Out cannot
+ * delete: a modal says so and offers to ignore it in this workspace; then the welcome view says it
+ * is ignored, with Sign In and a way to use it again.
+ */
 async function signOutShowsWelcome(page: Page): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -111,8 +136,17 @@ async function signOutShowsWelcome(page: Page): Promise<void> {
   await input.fill('>Sentry: Sign Out');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sentry: Sign Out' }).first().waitFor({ timeout: STEP_TIMEOUT });
   await page.keyboard.press('Enter');
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: STEP_TIMEOUT });
+  const question = (await dialog.innerText()).replace(/\s+/g, ' ');
+  if (!/environment variable SENTRY_AUTH_TOKEN/.test(question) || !/cannot remove it from there/.test(question)) {
+    throw new Error(`the Sign Out dialog does not explain where the token stays: ${JSON.stringify(question)}`);
+  }
+  log(`sign-out dialog: ${JSON.stringify(question.slice(0, 100))}…`);
+  await dialog.getByRole('button', { name: 'Ignore It in This Workspace' }).click();
   const welcome = page.locator('.welcome-view-content');
   await welcome.getByRole('button', { name: 'Sign In' }).waitFor({ timeout: STEP_TIMEOUT });
+  await welcome.getByRole('button', { name: 'Use That Token Again' }).waitFor({ timeout: STEP_TIMEOUT });
   log(`welcome view: ${JSON.stringify((await welcome.innerText()).replace(/\s+/g, ' ').slice(0, 80))}…`);
 }
 
@@ -127,6 +161,7 @@ async function main(): Promise<number> {
   fs.mkdirSync(home);
 
   const sentry = await startSentryTestServer();
+  fs.writeFileSync(path.join(workspace, '.sentryclirc'), `[defaults]\nurl=${sentry.url}\n`);
   let server: import('../tools/codeServer').CodeServer | undefined;
   let browser: Browser | undefined;
   const cleanup = async (): Promise<void> => {
@@ -146,7 +181,7 @@ async function main(): Promise<number> {
       workspaceFolder: workspace,
       extensionDevelopmentPaths: [ROOT],
       smokeTestDriver: true, // without it the workbench ignores the development-extension payload
-      env: { SENTRY_URL: sentry.url, SENTRY_AUTH_TOKEN: 'demo-token', HOME: home },
+      env: { SENTRY_AUTH_TOKEN: 'demo-token', HOME: home },
     });
     log(`code-server ${server.origin}, Sentry test server ${sentry.url}`);
     browser = await cs.launchChromium({ runDir });
@@ -155,11 +190,11 @@ async function main(): Promise<number> {
       page.on('console', (m) => console.log(`  [browser ${m.type()}] ${m.text()}`));
     }
     try {
-      await browseTree(page, server.url);
+      await browseTree(page, server.url, sentry);
       await jumpToFrame(page);
       await signOutShowsWelcome(page);
       ok = true;
-      console.log('  ✔ Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out shows the welcome view');
+      console.log('  ✔ consent before the token goes to the workspace\'s server; Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out explains the SENTRY_AUTH_TOKEN, ignores it here and shows the welcome view');
     } catch (err) {
       console.log(`  ✘ browse to an issue and jump to its frame\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
       const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);

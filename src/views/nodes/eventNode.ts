@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { SentryEvent } from '../../sentry/eventModel';
-import { oneLine } from '../format';
-import { untrustedTooltip } from '../tooltip';
+import { untrustedMarkdown } from '../tooltip';
+import { eventTooltipMarkdown } from '../tooltipContent';
+import { untrustedText } from '../untrustedText';
 import { eventChildren } from './eventChildren';
 import type { EventSource } from './frameNode';
 import type { TreeContext } from './treeContext';
@@ -28,10 +29,10 @@ export class EventNode implements TreeNode {
     const label = this.pinnedAs ? `${this.pinnedAs}: ${when}` : when;
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [what, event.release, event.environment, userLabel(event)].filter(Boolean).join(' · ');
+    item.description = [what, untrustedText(event.release, 60), untrustedText(event.environment, 40), untrustedText(userLabel(event), 60)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.pinnedAs ? 'pinned' : 'pulse');
     item.contextValue = 'event';
-    item.tooltip = eventTooltip(event);
+    item.tooltip = untrustedMarkdown(eventTooltipMarkdown(event, what, userLabel(event)));
     return item;
   }
 
@@ -42,8 +43,8 @@ export class EventNode implements TreeNode {
 
 export function eventHeadline(event: SentryEvent): string {
   const raised = event.exceptions[event.exceptions.length - 1];
-  if (raised) return oneLine(raised.value ? `${raised.type}: ${raised.value}` : raised.type, 120);
-  return oneLine(event.message || event.title || '(no message)', 120);
+  if (raised) return untrustedText(raised.value ? `${raised.type}: ${raised.value}` : raised.type, 120);
+  return untrustedText(event.message || event.title || '(no message)', 120);
 }
 
 function userLabel(event: SentryEvent): string | undefined {
@@ -56,26 +57,4 @@ function formatTime(iso: string | undefined): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return 'unknown time';
   return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
-
-function eventTooltip(event: SentryEvent): vscode.MarkdownString {
-  const md = untrustedTooltip(event.title || eventHeadline(event), [
-    ['Event', event.eventId],
-    ['Time', event.dateCreated],
-    ['Level', event.level],
-    ['Release', event.release],
-    ['Environment', event.environment],
-    ['User', userLabel(event)],
-    ['Platform', event.platform],
-  ]);
-  const tags = event.tags.slice(0, 20);
-  if (tags.length > 0) {
-    md.appendMarkdown('\nTags: ');
-    md.appendText(tags.map((t) => `${oneLine(t.key, 60)}=${oneLine(t.value, 80)}`).join(', '));
-  }
-  if (event.problems.length > 0) {
-    md.appendMarkdown('\n\nCould not read: ');
-    md.appendText(event.problems.slice(0, 5).join('; '));
-  }
-  return md;
 }

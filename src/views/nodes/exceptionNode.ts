@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ExceptionInfo } from '../../sentry/eventModel';
-import { oneLine } from '../format';
+import { untrustedMarkdown } from '../tooltip';
+import { exceptionTooltipMarkdown } from '../tooltipContent';
+import { untrustedText } from '../untrustedText';
 import type { EventSource } from './frameNode';
 import { framesChildren } from './framesChildren';
 import type { TreeContext } from './treeContext';
@@ -28,22 +30,18 @@ export class ExceptionNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(oneLine(this.exception.type, 120), vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(untrustedText(this.exception.type, 120), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     const role = this.chainLength > 1 ? (this.raised ? 'raised' : 'cause') : undefined;
-    item.description = [role, oneLine(this.exception.value, 160)].filter(Boolean).join(' · ');
+    item.description = [role, untrustedText(this.exception.value, 160)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.raised ? 'error' : 'debug-stackframe-dot', this.raised ? new vscode.ThemeColor('errorForeground') : undefined);
     item.contextValue = 'exception';
-    const md = new vscode.MarkdownString(undefined, false);
-    md.isTrusted = false;
-    md.appendText(oneLine(this.label, 2000));
-    if (this.exception.mechanism?.handled === false) md.appendText('\n\nUnhandled');
-    item.tooltip = md;
+    item.tooltip = untrustedMarkdown(exceptionTooltipMarkdown(this.exception));
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
     const frames = this.exception.stacktrace?.frames ?? [];
-    return framesChildren(this, frames, this.context, { ...this.source, exceptionLabel: oneLine(this.label, 200) });
+    return framesChildren(this, frames, this.context, { ...this.source, exceptionLabel: untrustedText(this.label, 200) });
   }
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { SentryEvent } from '../../sentry/eventModel';
 import type { Issue, IssueLevel } from '../../sentry/types';
-import { oneLine, plural, relativeTime } from '../format';
+import { plural, relativeTime } from '../format';
 import { readSettings } from '../settings';
-import { untrustedTooltip } from '../tooltip';
+import { untrustedMarkdown } from '../tooltip';
+import { issueTooltipMarkdown } from '../tooltipContent';
+import { untrustedText } from '../untrustedText';
 import { EventNode } from './eventNode';
-import { PagedChildren } from './pagedChildren';
+import { logListEnd, PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
 import { PagedParentNode } from './pagedParentNode';
 import { PinnedEventNode } from './pinnedEventNode';
@@ -38,15 +40,21 @@ export class IssueNode extends PagedParentNode<SentryEvent> {
     super();
     this.id = `${parent.id}/issue:${issue.id}`;
     this.pinned = (['latest', 'oldest', 'recommended'] as const).map((kind) => new PinnedEventNode(kind, this, context));
-    const list = new PagedList<SentryEvent>(async (cursor, refresh) => {
-      const client = context.session.client;
-      if (!client) return { items: [] };
-      return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readSettings().pageSize }, { refresh });
-    });
+    const list = new PagedList<SentryEvent>(
+      async ({ cursor, refresh, signal }) => {
+        const client = context.session.client;
+        if (!client) return { items: [] };
+        return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readSettings().pageSize }, { refresh, signal });
+      },
+      {
+        keyOf: (event) => event.eventId,
+        lifetime: context.lifetime,
+        onEnd: (end) => logListEnd(context.log, 'events', `issue ${issue.shortId}`, end),
+      },
+    );
     this.children = new PagedChildren(
       this,
       list,
-      (event) => event.eventId,
       (event) => new EventNode(event, this, context, { org: this.orgSlug, project: this.projectSlug, event }),
       { what: 'events', empty: () => 'No events stored for this issue.' },
       (node) => context.refresh(node),
@@ -67,33 +75,19 @@ export class IssueNode extends PagedParentNode<SentryEvent> {
 
   getTreeItem(): vscode.TreeItem {
     const issue = this.issue;
-    const item = new vscode.TreeItem(`${issue.shortId}  ${oneLine(issue.title, 120)}`, this.collapsible());
+    const item = new vscode.TreeItem(`${untrustedText(issue.shortId, 40)}  ${untrustedText(issue.title, 120)}`, this.collapsible());
     item.id = this.id;
     const seen = relativeTime(issue.lastSeen);
-    item.description = [plural(issue.count, 'event'), plural(issue.userCount, 'user'), seen, oneLine(issue.culprit, 80)]
+    item.description = [plural(issue.count, 'event'), plural(issue.userCount, 'user'), seen, untrustedText(issue.culprit, 80)]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = levelIcon(issue.level);
     item.contextValue = 'issue';
-    item.tooltip = issueTooltip(issue);
+    item.tooltip = untrustedMarkdown(issueTooltipMarkdown(issue));
     return item;
   }
 
   protected collapsible(): vscode.TreeItemCollapsibleState {
     return vscode.TreeItemCollapsibleState.Collapsed;
   }
-}
-
-export function issueTooltip(issue: Issue): vscode.MarkdownString {
-  return untrustedTooltip(issue.title, [
-    ['Issue', issue.shortId],
-    ['Culprit', issue.culprit || undefined],
-    ['Level', issue.level],
-    ['Status', issue.status],
-    ['Events', String(issue.count)],
-    ['Users', String(issue.userCount)],
-    ['First seen', issue.firstSeen && `${issue.firstSeen} (${relativeTime(issue.firstSeen) ?? '?'})`],
-    ['Last seen', issue.lastSeen && `${issue.lastSeen} (${relativeTime(issue.lastSeen) ?? '?'})`],
-    ['Assigned to', issue.assignee],
-  ]);
 }

@@ -1,12 +1,21 @@
+import type { ListEnd } from '../../sentry/types';
+import type { Log } from '../log';
+import { listEndText } from './listMessages';
 import { LoadMoreNode, Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import type { PagedList } from './pagedList';
 import type { TreeNode } from './treeNode';
 
+export interface PagedChildrenLabels {
+  /** "issues", "events": what the list holds. */
+  what: string;
+  empty(): string;
+}
+
 /**
  * Children of a node that owns a paged list: one node per loaded item (kept across re-renders so
- * their own state survives), then "Load more…" or the error of the last page, or a message when
- * the first page failed or came back empty.
+ * their own state survives), then "Load more…", the error of the last page, or the row that says
+ * why the list stops early; a message when the first page failed or came back empty.
  */
 export class PagedChildren<T> {
   private readonly nodes = new Map<string, TreeNode>();
@@ -14,19 +23,21 @@ export class PagedChildren<T> {
   constructor(
     private readonly owner: Pageable,
     readonly list: PagedList<T>,
-    private readonly keyOf: (item: T) => string,
     private readonly makeNode: (item: T) => TreeNode,
-    private readonly labels: { what: string; empty: () => string },
+    private readonly labels: PagedChildrenLabels,
     private readonly refresh: (node: TreeNode) => void,
   ) {}
 
   async render(): Promise<TreeNode[]> {
     await this.list.ensureLoaded();
+    if (!this.list.isLoaded) {
+      return [new MessageNode(this.owner, `Not loaded: loading the ${this.labels.what} was cancelled. Click to load.`, { retry: () => this.refresh(this.owner), icon: 'debug-restart', key: 'cancelled' })];
+    }
     if (this.list.error) {
       return [MessageNode.fromError(this.owner, this.list.error, () => this.reload())];
     }
     const children: TreeNode[] = this.list.items.map((item) => {
-      const key = this.keyOf(item);
+      const key = this.list.keyOf(item);
       let node = this.nodes.get(key);
       if (!node) {
         node = this.makeNode(item);
@@ -34,24 +45,39 @@ export class PagedChildren<T> {
       }
       return node;
     });
-    if (children.length === 0) return [new MessageNode(this.owner, this.labels.empty(), { key: 'empty' })];
+    if (children.length === 0) children.push(new MessageNode(this.owner, this.labels.empty(), { key: 'empty' }));
     if (this.list.moreError) {
       children.push(MessageNode.fromError(this.owner, this.list.moreError, () => void this.loadMore()));
     } else if (this.list.nextCursor) {
-      children.push(new LoadMoreNode(this.owner, this.labels.what));
+      children.push(new LoadMoreNode(this.owner, this.labels.what, this.list.isLoadingMore));
+    } else if (this.list.end) {
+      children.push(new MessageNode(this.owner, listEndText(this.list.end), { icon: 'warning', key: 'end' }));
     }
     return children;
   }
 
+  /** Appends the next page; the row shows "Loading…" meanwhile, and a second click joins the first. */
   async loadMore(): Promise<void> {
-    await this.list.loadMore();
+    const loading = this.list.loadMore();
+    if (this.list.isLoadingMore) this.refresh(this.owner);
+    await loading;
     this.refresh(this.owner);
   }
 
-  /** Fetch again past the cache, keeping nothing. */
+  /** Fetch again past the cache, keeping nothing; a load in flight is discarded. */
   reload(): void {
     this.list.reset(true);
     this.nodes.clear();
     this.refresh(this.owner);
   }
+
+  /** Stops a load in flight (the node was collapsed); the next expansion loads again. */
+  cancel(): void {
+    if (this.list.cancel()) this.refresh(this.owner);
+  }
+}
+
+/** The log line for a list that stops early: what, where, and why. */
+export function logListEnd(log: Log, what: string, where: string, end: ListEnd): void {
+  log.warn(`The ${what} of ${where} stop early: ${listEndText(end)}`);
 }

@@ -22,4 +22,8 @@ export abstract class PagedParentNode<T> implements Pageable {
   reset(): void {
     this.children.reload();
   }
+
+  cancelLoad(): void {
+    this.children.cancel();
+  }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CancelledError } from '../../sentry/errors';
 import type { SentryEvent } from '../../sentry/eventModel';
 import { eventChildren } from './eventChildren';
 import { eventHeadline } from './eventNode';
@@ -16,6 +17,7 @@ export class PinnedEventNode implements TreeNode {
   readonly id: string;
   private event?: SentryEvent;
   private error?: unknown;
+  private loading?: { promise: Promise<void>; controller: AbortController };
 
   constructor(private readonly kind: PinnedKind, readonly parent: IssueNode, private readonly context: TreeContext) {
     this.id = `${parent.id}/pinned:${kind}`;
@@ -33,27 +35,54 @@ export class PinnedEventNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const client = this.context.session.client;
-    if (!client) return [];
-    if (!this.event) {
-      try {
-        this.event = await client.getIssueEvent(this.parent.orgSlug, this.parent.issue.id, this.kind);
-        this.error = undefined;
-        this.context.refresh(this);
-      } catch (error) {
-        this.error = error;
-      }
-    }
+    if (!this.event && !this.error) await this.load();
     if (this.error || !this.event) {
-      return [MessageNode.fromError(this, this.error, () => {
+      const retry = () => {
         this.error = undefined;
         this.context.refresh(this);
-      })];
+      };
+      return [this.error ? MessageNode.fromError(this, this.error, retry) : MessageNode.fromError(this, new CancelledError(), retry)];
     }
     return eventChildren(this, this.event, this.context, { org: this.parent.orgSlug, project: this.parent.projectSlug, event: this.event });
   }
 
+  cancelLoad(): void {
+    if (!this.loading) return;
+    this.loading.controller.abort();
+    this.loading = undefined;
+    this.context.refresh(this);
+  }
+
   get loadedEvent(): SentryEvent | undefined {
     return this.event;
+  }
+
+  private load(): Promise<void> {
+    const client = this.context.session.client;
+    if (!client || this.context.lifetime.aborted) return Promise.resolve();
+    if (this.loading) return this.loading.promise;
+    const controller = new AbortController();
+    const onTreeReload = () => controller.abort();
+    this.context.lifetime.addEventListener('abort', onTreeReload, { once: true });
+    const promise = client
+      .getIssueEvent(this.parent.orgSlug, this.parent.issue.id, this.kind, { signal: controller.signal })
+      .then(
+        (event) => {
+          if (controller.signal.aborted) return;
+          this.event = event;
+          this.error = undefined;
+          this.context.refresh(this);
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted || error instanceof CancelledError) return;
+          this.error = error;
+        },
+      )
+      .finally(() => {
+        this.context.lifetime.removeEventListener('abort', onTreeReload);
+        if (this.loading?.controller === controller) this.loading = undefined;
+      });
+    this.loading = { promise, controller };
+    return promise;
   }
 }

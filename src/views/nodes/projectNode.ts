@@ -1,9 +1,13 @@
 import * as vscode from 'vscode';
 import type { Issue, Project } from '../../sentry/types';
 import { readSettings } from '../settings';
+import { untrustedMarkdown } from '../tooltip';
+import { projectTooltipMarkdown } from '../tooltipContent';
+import { untrustedText } from '../untrustedText';
 import { IssueNode } from './issueNode';
+import { emptyIssuesText } from './listMessages';
 import type { OrganizationNode } from './organizationNode';
-import { PagedChildren } from './pagedChildren';
+import { logListEnd, PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';
 import { PagedParentNode } from './pagedParentNode';
 import type { TreeContext } from './treeContext';
@@ -15,22 +19,28 @@ export class ProjectNode extends PagedParentNode<Issue> {
   constructor(readonly project: Project, readonly parent: OrganizationNode, private readonly context: TreeContext) {
     super();
     this.id = `${parent.id}/project:${project.id}`;
-    const list = new PagedList<Issue>(async (cursor, refresh) => {
-      const client = context.session.client;
-      if (!client) return { items: [] };
-      const filter = this.filter;
-      return client.listIssues(
-        this.orgSlug,
-        { project: project.id, query: filter.query, sort: filter.sort, cursor, limit: readSettings().pageSize },
-        { refresh },
-      );
-    });
+    const list = new PagedList<Issue>(
+      async ({ cursor, refresh, signal }) => {
+        const client = context.session.client;
+        if (!client) return { items: [] };
+        const filter = this.filter;
+        return client.listIssues(
+          this.orgSlug,
+          { project: project.id, query: filter.query, sort: filter.sort, cursor, limit: readSettings().pageSize },
+          { refresh, signal },
+        );
+      },
+      {
+        keyOf: (issue) => issue.id,
+        lifetime: context.lifetime,
+        onEnd: (end) => logListEnd(context.log, 'issues', `project ${this.orgSlug}/${project.slug}`, end),
+      },
+    );
     this.children = new PagedChildren(
       this,
       list,
-      (issue) => issue.id,
       (issue) => new IssueNode(issue, this, context),
-      { what: 'issues', empty: () => (this.filter.query ? `No issues match "${this.filter.query}".` : 'No issues.') },
+      { what: 'issues', empty: () => emptyIssuesText(this.filter.query) },
       (node) => context.refresh(node),
     );
   }
@@ -46,19 +56,17 @@ export class ProjectNode extends PagedParentNode<Issue> {
   getTreeItem(): vscode.TreeItem {
     const credentials = this.context.session.credentials;
     const isDefault = credentials?.project === this.project.slug && credentials.org === this.orgSlug;
-    const item = new vscode.TreeItem(this.project.name, isDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const name = untrustedText(this.project.name, 120);
+    const slug = untrustedText(this.project.slug, 120);
+    const item = new vscode.TreeItem(name, isDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const filter = this.filter;
     const defaults = readSettings();
     const custom = filter.query !== defaults.issueQuery || filter.sort !== defaults.issueSort;
-    item.description = custom ? `${filter.query || 'all issues'} · by ${filter.sort}` : this.project.slug !== this.project.name ? this.project.slug : undefined;
+    item.description = custom ? untrustedText(`${filter.query || 'all issues'} · by ${filter.sort}`, 120) : slug !== name ? slug : undefined;
     item.iconPath = new vscode.ThemeIcon('project');
     item.contextValue = 'project';
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${this.project.name} (${this.project.slug})`);
-    tooltip.appendMarkdown('\n\nIssues: ');
-    tooltip.appendText(`${filter.query || '(all)'}, sorted by ${filter.sort}`);
-    item.tooltip = tooltip;
+    item.tooltip = untrustedMarkdown(projectTooltipMarkdown(this.project.name, this.project.slug, filter.query, filter.sort));
     return item;
   }
 }

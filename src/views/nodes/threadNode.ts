@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ThreadInfo } from '../../sentry/eventModel';
-import { oneLine } from '../format';
+import { untrustedText } from '../untrustedText';
 import type { EventSource } from './frameNode';
 import { framesChildren } from './framesChildren';
 import type { TreeContext } from './treeContext';
@@ -15,7 +15,7 @@ export class ThreadNode implements TreeNode {
   }
 
   private get label(): string {
-    return oneLine(this.thread.name ? `Thread ${this.thread.name}` : `Thread ${this.thread.id ?? '?'}`, 120);
+    return untrustedText(this.thread.name ? `Thread ${this.thread.name}` : `Thread ${this.thread.id ?? '?'}`, 120);
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -8,4 +8,6 @@ export interface TreeNode {
   getChildren?(): Promise<TreeNode[]>;
   /** Forget loaded children so the next expansion fetches them again. */
   reset?(): void;
+  /** Stop loading children (the node was collapsed); the next expansion loads them again. */
+  cancelLoad?(): void;
 }

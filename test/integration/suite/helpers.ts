@@ -77,9 +77,15 @@ export async function resetServer(): Promise<void> {
   assert.ok(response.ok);
 }
 
-export async function serverRequests(): Promise<Array<{ path: string; authorization?: string }>> {
+export interface ServerRequest {
+  path: string;
+  query: Record<string, string[]>;
+  authorization?: string;
+}
+
+export async function serverRequests(): Promise<ServerRequest[]> {
   const response = await fetch(`${server()}/__control/requests`);
-  return (await response.json()) as Array<{ path: string; authorization?: string }>;
+  return (await response.json()) as ServerRequest[];
 }
 
 export function workspaceRoot(): string {

@@ -267,17 +267,32 @@ describe('SentryClient over HTTP against the Sentry-shaped server', () => {
     after(() => foreign.close());
     beforeEach(() => (foreign.requests.length = 0));
 
-    it('takes only the cursor from a Link that names another origin', async () => {
+    it('ends the list at a next link that names another origin: no cursor taken, nothing sent there', async () => {
       const link =
         `<${foreign.url}/api/0/organizations/?&cursor=0:0:1>; rel="previous"; results="false"; cursor="0:0:1", ` +
         `<${foreign.url}/api/0/organizations/?&cursor=0:1:0>; rel="next"; results="true"; cursor="0:1:0"`;
       server.inject({ match: '/organizations/', headers: { Link: link } });
       const first = await client.listOrganizations();
-      assert.equal(first.nextCursor, '0:1:0');
-      await client.listOrganizations({ cursor: first.nextCursor });
+      assert.equal(first.items.length, 2);
+      assert.equal(first.nextCursor, undefined);
+      assert.deepEqual(first.end, { kind: 'foreignLink', origin: foreign.url });
       assert.equal(foreign.requests.length, 0);
-      assert.equal(requestsTo('/organizations/').length, 2);
-      assert.deepEqual(requestsTo('/organizations/')[1].query.cursor, ['0:1:0']);
+      assert.equal(requestsTo('/organizations/').length, 1);
+    });
+
+    it('ends an issue list whose server writes its links on another origin (linkOrigin fault)', async () => {
+      server.inject({ match: '/issues/', linkOrigin: 'http://evil.example.test' });
+      const page = await client.listIssues(DEMO.organizations.demo.slug, { project: DEMO.projects.apiServer.id, limit: 25 });
+      assert.equal(page.items.length, 25);
+      assert.equal(page.nextCursor, undefined);
+      assert.deepEqual(page.end, { kind: 'foreignLink', origin: 'http://evil.example.test' });
+    });
+
+    it('says noCursor when the server claims more results but gives no cursor', async () => {
+      server.inject({ match: '/issues/', headers: { Link: `<${server.url}/api/0/organizations/demo-org/issues/?limit=25>; rel="next"; results="true"` } });
+      const page = await client.listIssues(DEMO.organizations.demo.slug, { project: DEMO.projects.apiServer.id, limit: 25 });
+      assert.equal(page.nextCursor, undefined);
+      assert.deepEqual(page.end, { kind: 'noCursor' });
     });
 
     it('does not follow a redirect to another origin', async () => {

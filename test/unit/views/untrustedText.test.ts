@@ -45,6 +45,7 @@ describe('untrustedText', () => {
   it('accepts anything', () => {
     assert.equal(untrustedText(undefined), '');
     assert.equal(untrustedText(42), '42');
+    assert.equal(untrustedText({ toString: () => { throw new Error('hostile'); } }), '');
   });
 
   it('redacts tokens, registered or shaped like a Sentry token', () => {
@@ -60,6 +61,8 @@ describe('untrustedText', () => {
     assert.equal(redactSecrets(`legacy ${'f'.repeat(64)}`), 'legacy [redacted]');
     assert.equal(redactSecrets('org sntrys_eyJpYXQiOjE3MDAwMDAwMDB9_abcDEF123'), 'org [redacted]');
     assert.equal(redactSecrets('Authorization: Bearer abc.def-123'), 'Authorization: Bearer [redacted]');
+    const hidden = `sntryu_${'a1'.repeat(16)}\u200b${'a1'.repeat(16)}`;
+    assert.equal(untrustedText(`echo ${hidden}`), 'echo [redacted]', 'an invisible character does not hide a token');
     const eventId = 'a'.repeat(32);
     assert.equal(redactSecrets(`event ${eventId}`), `event ${eventId}`);
   });
