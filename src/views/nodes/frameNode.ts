@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Frame, SentryEvent } from '../../sentry/eventModel';
+import { frameVariableLines } from '../eventDetail/frameVariablesText';
 import { oneLine } from '../format';
 import { COMMANDS } from '../ids';
 import type { TreeNode } from './treeNode';
@@ -61,6 +62,8 @@ function frameTooltip(frame: Frame): vscode.MarkdownString {
   frame.postContext.slice(0, 5).forEach((line, i) => lines.push(`${number(frame.preContext.length + 1 + i)}  ${clip(line)}`));
   if (lines.length > 0) md.appendCodeblock(lines.join('\n'), languageOf(frame));
   else md.appendMarkdown('\n\n*No source context was sent with this frame.*');
+  const variables = frameVariableLines(frame);
+  if (variables.length > 0) md.appendMarkdown(`\n\n**Variables**\n\n${variables.join('  \n')}`);
   return md;
 }
 
