@@ -10,7 +10,7 @@ import { LIMITS } from './renderLimits';
 import { renderFieldTable, renderPairsPage } from './renderPairs';
 import { renderRequest } from './renderRequest';
 import { renderSection } from './renderSection';
-import { renderStack } from './renderStack';
+import { headlineText, renderStack } from './renderStack';
 import { renderTagsPage } from './renderTags';
 import { renderEntries } from './renderValue';
 
@@ -22,6 +22,7 @@ export function renderEventDetail(event: SentryEvent, header: EventHeaderContext
   const ctx = new RenderContext(event, header, options, LIMITS.valueCells);
   const sections: Array<Html | undefined> = [
     guarded('header', () => renderHeader(event, header)),
+    guarded('message', () => messageSection(event)),
     guarded('stack trace', () => stacksSection(ctx)),
     guarded('threads', () => threadsSection(ctx)),
     guarded('breadcrumbs', () => breadcrumbsSection(ctx)),
@@ -34,6 +35,12 @@ export function renderEventDetail(event: SentryEvent, header: EventHeaderContext
     guarded('packages', () => (Array.isArray(event.modules) && event.modules.length > 0 ? renderSection('modules', 'Packages', renderPairsPage('modules', event.modules, 0), event.modules.length, false) : undefined)),
   ];
   return el('div', { class: 'event' }, ...sections);
+}
+
+/** The message, when the header shows an exception instead (an event with a message has it in the header otherwise). */
+function messageSection(event: SentryEvent): Html | undefined {
+  if (event.exceptions.length === 0 || typeof event.message !== 'string' || event.message === '') return undefined;
+  return renderSection('message', 'Message', el('pre', { class: 'exc-value' }, headlineText(event.message, ['message'])));
 }
 
 function stacksSection(ctx: RenderContext): Html | undefined {
