@@ -13,6 +13,8 @@ export const LIMITS = {
   label: 200,
   /** Entries of an object or array shown before "show more". */
   entriesPage: 100,
+  /** A top-level object or array this small is shown open; a folded one larger than this is painted when opened. */
+  openEntries: 10,
   /** Nesting levels painted inline; deeper values open on demand. */
   inlineDepth: 3,
   /** Value cells the whole first paint may hold before the rest is deferred. */
@@ -23,7 +25,7 @@ export const LIMITS = {
   expandedFramesPage: 20,
   /** Rows of tags, modules, headers and cookies per page. */
   rowsPage: 300,
-  breadcrumbsPage: 500,
+  breadcrumbsPage: 200,
   /** Exception values and messages shown in the header before "show all". */
   headline: 2_000,
 } as const;

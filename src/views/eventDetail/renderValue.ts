@@ -16,10 +16,12 @@ export function renderValue(ctx: RenderContext, value: unknown, path: ValuePath,
   const size = entryCount(value);
   if (size === 0) return el('span', { class: 'v-empty' }, text(Array.isArray(value) ? '[]' : '{}'));
   const summary = el('summary', undefined, el('span', { class: 'v-summary' }, text(nestedSummary(value, size))));
-  if (depth >= LIMITS.inlineDepth || !ctx.spend(Math.min(size, LIMITS.entriesPage))) {
+  const open = depth === 0 && size <= LIMITS.openEntries;
+  // A folded value with many entries is not painted until it is opened.
+  if (depth >= LIMITS.inlineDepth || (!open && size > LIMITS.openEntries) || !ctx.spend(Math.min(size, LIMITS.entriesPage))) {
     return el('details', { class: 'v-nested', 'data-fragment': fragment({ kind: 'value', path, start: 0 }) }, summary, el('div', { class: 'pending' }));
   }
-  return el('details', { class: 'v-nested', open: depth === 0 && size <= 10 }, summary, renderEntries(ctx, value, path, depth + 1, 0, [...ancestors, value]));
+  return el('details', { class: 'v-nested', open }, summary, renderEntries(ctx, value, path, depth + 1, 0, [...ancestors, value]));
 }
 
 /** A key/value table of an object's or array's entries from `start`, one page, then a "show more" control. */

@@ -156,7 +156,7 @@ describe('event detail renderer', () => {
       assert.ok(ms < 1_500, `first paint took ${ms} ms`);
       assert.ok(html.length < 2_000_000, `first paint is ${html.length} characters`);
       const summary = checkMarkup(html);
-      assert.match(summary.text, /Show 1,500 more breadcrumbs/);
+      assert.match(summary.text, /Show 1,800 more breadcrumbs/);
       assert.match(summary.text, /show all \(\d{1,3}(,\d{3})+ characters\)/);
     });
   });
