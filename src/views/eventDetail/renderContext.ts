@@ -4,10 +4,10 @@ import type { SentryEvent } from '../../sentry/eventModel';
 export interface EventHeaderContext {
   issueShortId?: string;
   issueTitle?: string;
-  /** Whether the extension holds a link to the issue in Sentry (it opens it itself on `openExternal`). */
-  hasIssueLink?: boolean;
-  /** Whether the extension holds a link to this event in Sentry. */
-  hasEventLink?: boolean;
+  /** The issue's page in Sentry (its `permalink`), when known. Never written into the page: see externalLink.ts. */
+  issuePermalink?: string;
+  /** This event's page in Sentry, when known. */
+  eventUrl?: string;
   /** Where the event came from when it is not a live one, e.g. a file name. */
   sourceLabel?: string;
 }

@@ -2,6 +2,7 @@ import type { SentryEvent } from '../../sentry/eventModel';
 import { displayTime, oneLineText } from './displayText';
 import { el, EMPTY, type Html, icon, text } from './html';
 import { levelClass } from './renderBreadcrumbs';
+import { externalLink } from './externalLink';
 import type { EventHeaderContext } from './renderContext';
 import { headlineText } from './renderStack';
 
@@ -33,8 +34,8 @@ export function renderHeader(event: SentryEvent, header: EventHeaderContext): Ht
     el(
       'div',
       { class: 'actions' },
-      header.hasEventLink ? actionButton('openExternal', 'link-external', 'Open in Sentry', 'event') : EMPTY,
-      header.hasIssueLink ? actionButton('openExternal', 'issues', 'Open Issue in Sentry', 'issue') : EMPTY,
+      externalLink(header, 'event') ? actionButton('openExternal', 'link-external', 'Open in Sentry', 'event') : EMPTY,
+      externalLink(header, 'issue') ? actionButton('openExternal', 'issues', 'Open Issue in Sentry', 'issue') : EMPTY,
       actionButton('copyMarkdown', 'copy', 'Copy as Markdown'),
     ),
     event.problems.length > 0 ? problemsNotice(event.problems) : EMPTY,

@@ -94,6 +94,16 @@ describe('frame variables for the tree tooltip', () => {
     for (const line of lines) assert.ok(!/(?<!\\)[[\]<>`]/.test(line), line);
   });
 
+  it('previews cyclic and deeply nested values in bounded text', () => {
+    const cyclic: Record<string, unknown> = { name: 'node' };
+    cyclic.parent = cyclic;
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const [cycle, nested] = frameVariableLines({ inApp: true, preContext: [], postContext: [], vars: { cyclic, deep } });
+    assert.equal(cycle, 'cyclic = \\{name: "node", parent: \\[circular\\]\\}');
+    assert.equal(nested, 'deep = \\[\\[\\[\\[…\\]\\]\\]\\]');
+  });
+
   it('gives nothing for a frame without variables', () => {
     assert.deepEqual(frameVariableLines({ inApp: false, preContext: [], postContext: [] }), []);
     assert.deepEqual(frameVariableLines({ inApp: false, preContext: [], postContext: [], vars: 'x' as unknown as Record<string, unknown> }), []);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseEvent } from '../../../../src/sentry/eventParser';
+import { externalLink } from '../../../../src/views/eventDetail/externalLink';
 import { readWebviewMessage } from '../../../../src/views/eventDetail/readWebviewMessage';
 import { tagSearchQuery } from '../../../../src/views/eventDetail/tagSearchQuery';
 
@@ -57,5 +58,15 @@ describe('tag search query', () => {
     assert.equal(tagSearchQuery(event, 3), undefined);
     assert.equal(tagSearchQuery(event, 9), undefined);
     assert.equal(tagSearchQuery(event, -1), undefined);
+  });
+});
+
+describe('external links of the event detail panel', () => {
+  it("opens only the extension's own http(s) Sentry links, by target", () => {
+    const header = { eventUrl: 'https://acme.sentry.io/issues/1/events/abc/', issuePermalink: 'javascript:alert(1)' };
+    assert.equal(externalLink(header, 'event'), 'https://acme.sentry.io/issues/1/events/abc/');
+    assert.equal(externalLink(header, 'issue'), undefined);
+    assert.equal(externalLink({ issuePermalink: 'command:sentry.signOut' }, 'issue'), undefined);
+    assert.equal(externalLink({}, 'event'), undefined);
   });
 });

@@ -123,3 +123,24 @@ describe('event detail renderer: hostile events', () => {
     assert.ok(!RAW_MARKUP.test(rendered.firstPaint));
   });
 });
+
+describe('the strict markup check itself', () => {
+  it('rejects what the renderer must never produce', () => {
+    const bad = [
+      '<img src=x onerror=alert(1)>',
+      '<div onclick="x"></div>',
+      '<script>alert(1)</script>',
+      '<a href="javascript:alert(1)">x</a>',
+      '<div class="x">a > b</div>',
+      '<div class="x">"quoted"</div>',
+      '<div class="x">AT&T</div>',
+      '<div class="Evil Class"></div>',
+      '<div data-action="runCommand"></div>',
+      '<div><span></div></span>',
+      '<div title="a" title="b"></div>',
+      '<div>',
+    ];
+    for (const html of bad) assert.throws(() => checkMarkup(html), assert.AssertionError, html);
+    assert.doesNotThrow(() => checkMarkup('<div class="a b-1" title="&lt;x&gt; &amp; &quot;y&quot;">&lt;script&gt;</div><input type="search">'));
+  });
+});

@@ -21,7 +21,7 @@ function framesOf(html: string): string[] {
 describe('event detail renderer', () => {
   describe('the store fixture, section by section', () => {
     const [event] = ownEvent('store-event.json');
-    const html = renderEventDetail(event, { issueShortId: 'API-12', issueTitle: 'OutOfStockError', hasEventLink: true, hasIssueLink: true });
+    const html = renderEventDetail(event, { issueShortId: 'API-12', issueTitle: 'OutOfStockError', eventUrl: 'https://acme.sentry.io/issues/4201/events/4f1c2a9be0d34c7e9a5b6c7d8e9f0a1b/', issuePermalink: 'https://acme.sentry.io/issues/4201/' });
     const summary = checkMarkup(html);
 
     it('heads with the exception, level, issue, time, release, environment, platform and links', () => {
