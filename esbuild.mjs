@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -43,6 +43,8 @@ await esbuild.build({
   sourcesContent: false,
   logLevel: 'warning',
 });
+// A development build's map must not ride along into the package.
+if (production) rmSync('media/eventDetail.js.map', { force: true });
 
 // Codicons ship inside the extension, copied from the pinned package (never loaded from the network).
 mkdirSync('media/codicons', { recursive: true });
