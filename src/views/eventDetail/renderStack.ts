@@ -67,7 +67,7 @@ export function renderStack(ctx: RenderContext, stack: EventStack, position: num
     return el('details', { class: 'stack', open: true }, summary, detail, el('div', { class: 'frames' }, renderFramesPage(ctx, stack.stacktrace, stack.ref, 0)));
   }
   if (frameCount === 0) return el('details', { class: 'stack', open: stack.exception !== undefined }, summary, detail);
-  return el('details', { class: 'stack', 'data-fragment': fragment({ kind: 'frames', stack: stack.ref, start: 0 }) }, summary, detail, el('div', { class: 'frames pending' }));
+  return el('details', { class: 'stack', 'data-fragment': fragment({ kind: 'frames', stack: stack.ref, start: 0 }) }, summary, detail, el('div', { class: 'frames' }, el('div', { class: 'pending' })));
 }
 
 function stackHeading(stack: EventStack): Html {

@@ -65,7 +65,7 @@ document.addEventListener(
   (event) => {
     const details = event.target;
     if (!(details instanceof HTMLDetailsElement) || !details.open || !details.hasAttribute('data-fragment')) return;
-    const pending = details.querySelector(':scope > .pending');
+    const pending = details.querySelector(':scope > .pending, :scope > .frames > .pending');
     const fragment = fragmentOf(details);
     if (!pending || !fragment || loader.isLoading(pending)) return;
     loader.request(fragment, pending, () => filter.apply());

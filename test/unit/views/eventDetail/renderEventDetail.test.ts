@@ -88,6 +88,24 @@ describe('event detail renderer', () => {
     assert.deepEqual(framesOf(renderEventDetail(event, {}, { frameOrder: 'callerFirst' })), ['reserve_stock in-app open', 'full_dispatch_request library lazy', 'place_order in-app open', 'reserve_stock in-app open']);
   });
 
+  it('shows threads: the crashed one open when no exception has frames, the others on demand', () => {
+    const frames = (fn: string) => ({ frames: [{ function: `${fn}_caller`, filename: 'main.go', lineno: 3, in_app: true }, { function: fn, filename: 'worker.go', lineno: 9, in_app: true }] });
+    const event = parseEvent({
+      event_id: 'c',
+      message: 'deadlock',
+      exception: { values: [{ type: 'Fatal', value: 'all goroutines are asleep', thread_id: 1 }] },
+      threads: { values: [{ id: 1, name: 'main', crashed: true, current: true, stacktrace: frames('lock') }, { id: 2, name: 'worker', stacktrace: frames('wait') }] },
+    });
+    const html = renderEventDetail(event);
+    const summary = checkMarkup(html);
+    assert.match(html, /<details class="section section-threads" open>/);
+    assert.deepEqual(framesOf(html), ['lock in-app open', 'lock_caller in-app open']);
+    const lazy = summary.fragments.find((f) => (f as FragmentRef).kind === 'frames') as FragmentRef;
+    assert.deepEqual(lazy, { kind: 'frames', stack: { kind: 'thread', index: 1 }, start: 0 });
+    assert.match(html, /<details class="stack" data-fragment="[^"]*"><summary><span class="stack-title">worker #2<\/span><span class="muted count">2 frames<\/span><\/summary><div class="frames"><div class="pending"><\/div><\/div><\/details>/);
+    assert.deepEqual(framesOf(renderFragment(event, lazy)), ['wait in-app open', 'wait_caller in-app open']);
+  });
+
   it('renders a folded frame on demand with the same functions', () => {
     const [event] = ownEvent('store-event.json');
     const ref = checkMarkup(renderEventDetail(event)).fragments.find((f) => (f as FragmentRef).kind === 'frameBody') as FragmentRef;
