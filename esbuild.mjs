@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -28,3 +29,24 @@ await esbuild.build({
   sourcesContent: false,
   logLevel: 'warning',
 });
+
+// The event detail webview's script: a browser bundle of its own, loaded from media/ by the panel.
+await esbuild.build({
+  entryPoints: ['src/webview/eventDetail/main.ts'],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  outfile: 'media/eventDetail.js',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+});
+// A development build's map must not ride along into the package.
+if (production) rmSync('media/eventDetail.js.map', { force: true });
+
+// Codicons ship inside the extension, copied from the pinned package (never loaded from the network).
+mkdirSync('media/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
+copyFileSync('node_modules/@vscode/codicons/LICENSE', 'media/codicons/LICENSE');

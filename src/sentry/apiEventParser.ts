@@ -6,6 +6,7 @@ import { parseSdk } from './eventSdk';
 import { parseTags, tagValue } from './eventTags';
 import { capLabel, deriveTitle } from './eventTitle';
 import { parseUser } from './eventUser';
+import { definedOnly, parseTextFields } from './eventTextFields';
 import { parseExceptionInterface, parseThreadInterface } from './exceptionParser';
 import { parseStacktrace } from './frameParser';
 import { toText } from './jsonScalars';
@@ -54,6 +55,7 @@ export function parseApiEvent(reader: FieldReader, problems: ProblemLog): Omit<S
     contexts: reader.obj('contexts') ?? {},
     extra: reader.obj('context') ?? {},
     sdk: parseSdk(reader.raw('sdk'), problems),
+    ...definedOnly({ modules: parseTextFields(reader.raw('packages'), 'packages', problems) }),
     form: 'api',
     hasDetail: entries !== undefined,
   };

@@ -63,6 +63,8 @@ export interface EventUser {
   username?: string;
   ipAddress?: string;
   name?: string;
+  /** Where the user was, as Sentry derived it from the IP (`city`, `country_code`, `region`…). */
+  geo?: Array<[string, string]>;
 }
 
 export interface EventRequest {
@@ -71,6 +73,7 @@ export interface EventRequest {
   query?: string;
   headers: Array<[string, string]>;
   data?: unknown;
+  cookies?: Array<[string, string]>;
 }
 
 export interface SentryEvent {
@@ -99,6 +102,8 @@ export interface SentryEvent {
   contexts: Record<string, unknown>;
   extra: Record<string, unknown>;
   sdk?: { name?: string; version?: string };
+  /** Installed packages and their versions (`modules` in the store form, `packages` in the API form). */
+  modules?: Array<[string, string]>;
   /** Which form the input was in. */
   form: 'api' | 'store';
   /** Whether the input carried full detail (entries / exception values) or only a list summary. */

@@ -56,6 +56,14 @@ export function parseEventText(text: string, sourceName = 'The text'): SentryEve
   return eventsIn(json, sourceName);
 }
 
+/**
+ * The events in a parsed JSON value, as `parseEventText` reads them (for callers that parse the JSON themselves).
+ * @throws EventParseError when it holds no event.
+ */
+export function parseEventJson(json: unknown, sourceName = 'The value'): SentryEvent[] {
+  return eventsIn(json, sourceName);
+}
+
 function eventsIn(json: unknown, sourceName: string): SentryEvent[] {
   if (isList(json)) return eventList(json, sourceName);
   if (!isRecord(json)) throw new EventParseError(`${sourceName} holds ${describeType(json)}, not a Sentry event.`);

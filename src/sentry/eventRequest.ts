@@ -1,5 +1,6 @@
 import { isList, isRecord, scalarText, readObject } from './eventFieldReader';
 import type { EventRequest } from './eventModel';
+import { definedOnly, parseCookies } from './eventTextFields';
 import type { ProblemLog } from './problemLog';
 
 /** The request interface: API entry data (`query`, headers as pairs) or store (`query_string`, headers as pairs or an object). */
@@ -12,6 +13,7 @@ export function parseRequest(value: unknown, problems: ProblemLog): EventRequest
     query: queryText(reader.raw('query', 'query_string'), problems),
     headers: headerPairs(reader.raw('headers'), problems),
     data: reader.raw('data'),
+    ...definedOnly({ cookies: parseCookies(reader.raw('cookies'), problems) }),
   };
 }
 

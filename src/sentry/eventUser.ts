@@ -1,6 +1,7 @@
 import type { EventUser } from './eventModel';
 import { readObject } from './eventFieldReader';
 import type { ProblemLog } from './problemLog';
+import { definedOnly, parseTextFields } from './eventTextFields';
 
 /** `user` in either form (the API keeps `ip_address` in snake case). Undefined when it names no one. */
 export function parseUser(value: unknown, problems: ProblemLog): EventUser | undefined {
@@ -12,6 +13,7 @@ export function parseUser(value: unknown, problems: ProblemLog): EventUser | und
     username: reader.str('username'),
     ipAddress: reader.str('ip_address', 'ipAddress'),
     name: reader.str('name'),
+    ...definedOnly({ geo: parseTextFields(reader.raw('geo'), 'user geo', problems) }),
   };
   return Object.values(user).some((field) => field !== undefined) ? user : undefined;
 }

@@ -7,6 +7,7 @@ import { parseSdk } from './eventSdk';
 import { parseTags, tagValue } from './eventTags';
 import { capLabel, deriveTitle } from './eventTitle';
 import { parseUser } from './eventUser';
+import { definedOnly, parseTextFields } from './eventTextFields';
 import { parseExceptionInterface, parseThreadInterface } from './exceptionParser';
 import { parseStacktrace } from './frameParser';
 import type { ProblemLog } from './problemLog';
@@ -52,6 +53,7 @@ export function parseStoreEvent(reader: FieldReader, problems: ProblemLog): Omit
     contexts: reader.obj('contexts') ?? {},
     extra: reader.obj('extra') ?? {},
     sdk: parseSdk(reader.raw('sdk'), problems),
+    ...definedOnly({ modules: parseTextFields(reader.raw('modules'), 'modules', problems) }),
     form: 'store',
     hasDetail: true,
   };

@@ -1,6 +1,7 @@
 import type { ExceptionInfo, Frame, SentryEvent } from '../sentry/eventModel';
 import type { Issue } from '../sentry/types';
 import { codeLanguageOf } from './codeLanguage';
+import { frameVariableLines } from './eventDetail/frameVariablesText';
 import { relativeTime } from './format';
 import { codeBlockMarkdown, escapeMarkdown, fieldsMarkdown } from './tooltipMarkdown';
 
@@ -48,12 +49,14 @@ export function exceptionTooltipMarkdown(exception: ExceptionInfo): string {
   return parts.join('\n\n');
 }
 
-/** Where the frame is, then its context lines in a code block (the raising line marked with `>`). */
+/** Where the frame is, its context lines in a code block (the raising line marked with `>`), then its first variables. */
 export function frameTooltipMarkdown(frame: Frame): string {
   const where = `${frame.function || '<anonymous>'} — ${frame.absPath || frame.filename || frame.module || 'unknown file'}${frame.inApp ? ' (in app)' : ' (library)'}`;
   const lines = contextLines(frame);
   const code = lines.length > 0 ? codeBlockMarkdown(lines, codeLanguageOf(frame.filename || frame.absPath, frame.platform)) : '*No source context was sent with this frame.*';
-  return `${escapeMarkdown(where, 500)}\n\n${code}`;
+  const variables = frameVariableLines(frame);
+  const shown = variables.length > 0 ? `\n\n**Variables**\n\n${variables.join('  \n')}` : '';
+  return `${escapeMarkdown(where, 500)}\n\n${code}${shown}`;
 }
 
 export function projectTooltipMarkdown(name: string, slug: string, query: string, sort: string): string {

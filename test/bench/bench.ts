@@ -5,6 +5,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runEventDetailBench } from './eventDetailBench';
 import { runEventsBench } from './eventsBench';
 import { runFrameBench } from './frameBench';
 
@@ -13,6 +14,7 @@ type BenchResults = Record<string, number>;
 const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [
   ['frames', runFrameBench],
   ['events', runEventsBench],
+  ['eventDetail', runEventDetailBench],
 ];
 
 const RESULTS_FILE = resolve(__dirname, '../../../bench-results.json');

@@ -229,7 +229,14 @@ describe('eventParser: Sentry fixtures', () => {
     ]);
     assert.ok(event.request?.headers.some(([name, value]) => name === 'Authorization' && value === '[Filtered]'));
     assert.equal(event.request?.query, undefined, 'an empty query list');
-    assert.deepEqual(event.user, { id: undefined, email: undefined, username: undefined, ipAddress: '2a06:98c0:3600::103', name: undefined });
+    assert.deepEqual(event.user, {
+      id: undefined,
+      email: undefined,
+      username: undefined,
+      ipAddress: '2a06:98c0:3600::103',
+      name: undefined,
+      geo: [['country_code', 'US'], ['region', 'United States']],
+    });
     assert.equal(event.environment, 'development');
     assert.equal(event.breadcrumbs.length, 4);
     assert.deepEqual(event.problems, []);

@@ -1,0 +1,46 @@
+/**
+ * Every message between the event detail webview and the extension, both ways. Imported by the
+ * extension (src/views/eventDetail) and by the webview script (src/webview/eventDetail), so it holds
+ * types only. The webview never sends a URL, a query or a path: it names parts of the event the
+ * extension already holds (a frame by its stack and index, a tag by its index), and the extension
+ * checks every message's shape (readWebviewMessage.ts) before acting on it.
+ */
+
+/** A stack of the event: an exception of the chain or a thread (indices in the model's order), or the bare stack trace. */
+export type StackRef = { kind: 'exception'; index: number } | { kind: 'thread'; index: number } | { kind: 'stacktrace' };
+
+/** A frame by its index in Sentry's order (caller first, the frame that raised last). */
+export interface FrameRef {
+  stack: StackRef;
+  frame: number;
+}
+
+/** A path through the event model's own properties, e.g. `['extra', 'cart', 2]` or `['breadcrumbs', 4, 'data']`. */
+export type ValuePath = Array<string | number>;
+
+/** Lists that are shown a page at a time. */
+export type PagedList = 'breadcrumbs' | 'tags' | 'modules' | 'query' | 'headers' | 'cookies';
+
+/** A part of the panel rendered on demand: folded, deep or large parts are not in the first paint. */
+export type FragmentRef =
+  | { kind: 'frameBody'; frame: FrameRef }
+  | { kind: 'frames'; stack: StackRef; start: number }
+  | { kind: 'value'; path: ValuePath; start: number }
+  | { kind: 'rows'; list: PagedList; start: number };
+
+/** Which of the extension's own Sentry links to open: never a URL taken from the event or the page. */
+export type ExternalTarget = 'event' | 'issue';
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'openFrame'; frame: FrameRef }
+  | { type: 'searchIssues'; tag: number }
+  | { type: 'openExternal'; target: ExternalTarget }
+  | { type: 'copyMarkdown' }
+  | { type: 'requestFragment'; requestId: number; fragment: FragmentRef };
+
+export type ExtensionMessage =
+  /** The whole panel body; replaces what was shown and drops pending fragment requests. */
+  | { type: 'show'; html: string }
+  /** The answer to one `requestFragment`. */
+  | { type: 'fragment'; requestId: number; html: string };

@@ -1,0 +1,86 @@
+import type { ExternalTarget, FragmentRef, FrameRef, PagedList, StackRef, ValuePath, WebviewMessage } from './protocol';
+
+/** Deepest value path a message may name; the renderer never makes longer ones for a real event. */
+const MAX_PATH = 10_000;
+const LISTS: readonly PagedList[] = ['breadcrumbs', 'tags', 'modules', 'query', 'headers', 'cookies'];
+const TARGETS: readonly ExternalTarget[] = ['event', 'issue'];
+
+/**
+ * A message from the webview, checked field by field: anything that is not exactly one of the
+ * protocol's shapes is undefined (and ignored by the panel).
+ */
+export function readWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isObject(raw)) return undefined;
+  switch (raw.type) {
+    case 'ready':
+    case 'copyMarkdown':
+      return { type: raw.type };
+    case 'openFrame': {
+      const frame = readFrameRef(raw.frame);
+      return frame && { type: 'openFrame', frame };
+    }
+    case 'searchIssues':
+      return isIndex(raw.tag) ? { type: 'searchIssues', tag: raw.tag } : undefined;
+    case 'openExternal':
+      return TARGETS.includes(raw.target as ExternalTarget) ? { type: 'openExternal', target: raw.target as ExternalTarget } : undefined;
+    case 'requestFragment': {
+      const fragment = readFragmentRef(raw.fragment);
+      return fragment && isIndex(raw.requestId) ? { type: 'requestFragment', requestId: raw.requestId, fragment } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function readFragmentRef(raw: unknown): FragmentRef | undefined {
+  if (!isObject(raw)) return undefined;
+  switch (raw.kind) {
+    case 'frameBody': {
+      const frame = readFrameRef(raw.frame);
+      return frame && { kind: 'frameBody', frame };
+    }
+    case 'frames': {
+      const stack = readStackRef(raw.stack);
+      return stack && isIndex(raw.start) ? { kind: 'frames', stack, start: raw.start } : undefined;
+    }
+    case 'value': {
+      const path = readPath(raw.path);
+      return path && isIndex(raw.start) ? { kind: 'value', path, start: raw.start } : undefined;
+    }
+    case 'rows':
+      return LISTS.includes(raw.list as PagedList) && isIndex(raw.start) ? { kind: 'rows', list: raw.list as PagedList, start: raw.start } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+export function readFrameRef(raw: unknown): FrameRef | undefined {
+  if (!isObject(raw)) return undefined;
+  const stack = readStackRef(raw.stack);
+  return stack && isIndex(raw.frame) ? { stack, frame: raw.frame } : undefined;
+}
+
+function readStackRef(raw: unknown): StackRef | undefined {
+  if (!isObject(raw)) return undefined;
+  if (raw.kind === 'stacktrace') return { kind: 'stacktrace' };
+  if ((raw.kind === 'exception' || raw.kind === 'thread') && isIndex(raw.index)) return { kind: raw.kind, index: raw.index };
+  return undefined;
+}
+
+function readPath(raw: unknown): ValuePath | undefined {
+  if (!Array.isArray(raw) || raw.length > MAX_PATH) return undefined;
+  const path: ValuePath = [];
+  for (const segment of raw) {
+    if (typeof segment === 'string' || isIndex(segment)) path.push(segment);
+    else return undefined;
+  }
+  return path;
+}
+
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

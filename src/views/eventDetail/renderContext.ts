@@ -1,0 +1,43 @@
+import type { SentryEvent } from '../../sentry/eventModel';
+
+/** What the panel knows about an event beyond the event itself; all optional (an event file has none of it). */
+export interface EventHeaderContext {
+  issueShortId?: string;
+  issueTitle?: string;
+  /** The issue's page in Sentry (its `permalink`), when known. Never written into the page: see externalLink.ts. */
+  issuePermalink?: string;
+  /** This event's page in Sentry, when known. */
+  eventUrl?: string;
+  /** Where the event came from when it is not a live one, e.g. a file name. */
+  sourceLabel?: string;
+}
+
+export type FrameOrder = 'crashFirst' | 'callerFirst';
+
+export interface RenderOptions {
+  frameOrder: FrameOrder;
+}
+
+/** One render's state: the event, its header context, and how many value cells it may still paint. */
+export class RenderContext {
+  private cells: number;
+
+  constructor(
+    readonly event: SentryEvent,
+    readonly header: EventHeaderContext = {},
+    readonly options: RenderOptions = { frameOrder: 'crashFirst' },
+    cellBudget = Number.POSITIVE_INFINITY,
+  ) {
+    this.cells = cellBudget;
+  }
+
+  /** Takes `count` cells from the budget; false once it is spent (the caller then defers its content). */
+  spend(count: number): boolean {
+    if (this.cells < count) {
+      this.cells = 0;
+      return false;
+    }
+    this.cells -= count;
+    return true;
+  }
+}

@@ -1,0 +1,86 @@
+import type { SentryEvent } from '../../sentry/eventModel';
+import { isRecordValue } from './displayText';
+import { el, type Html, icon, text } from './html';
+import { exceptionStacks, threadStacks } from './eventStacks';
+import { renderBreadcrumbFilter, renderBreadcrumbsPage } from './renderBreadcrumbs';
+import { type EventHeaderContext, RenderContext, type RenderOptions } from './renderContext';
+import { renderContexts } from './renderContexts';
+import { renderHeader } from './renderHeader';
+import { LIMITS } from './renderLimits';
+import { renderFieldTable, renderPairsPage } from './renderPairs';
+import { renderRequest } from './renderRequest';
+import { renderSection } from './renderSection';
+import { headlineText, renderStack } from './renderStack';
+import { renderTagsPage } from './renderTags';
+import { renderEntries } from './renderValue';
+
+/**
+ * The panel's body for one event: a pure function of the event model and what the extension knows
+ * about it. Large or folded parts are placeholders the webview asks for (see renderFragment.ts).
+ */
+export function renderEventDetail(event: SentryEvent, header: EventHeaderContext = {}, options?: RenderOptions): Html {
+  const ctx = new RenderContext(event, header, options, LIMITS.valueCells);
+  const sections: Array<Html | undefined> = [
+    guarded('header', () => renderHeader(event, header)),
+    guarded('message', () => messageSection(event)),
+    guarded('stack trace', () => stacksSection(ctx)),
+    guarded('threads', () => threadsSection(ctx)),
+    guarded('breadcrumbs', () => breadcrumbsSection(ctx)),
+    guarded('tags', () => (event.tags.length > 0 ? renderSection('tags', 'Tags', renderTagsPage(event, 0), event.tags.length) : undefined)),
+    guarded('contexts', () => (nonEmptyRecord(event.contexts) ? renderSection('contexts', 'Contexts', renderContexts(ctx, event.contexts), Object.keys(event.contexts).length) : undefined)),
+    guarded('request', () => (isRecordValue(event.request) ? renderSection('request', 'Request', renderRequest(ctx, event.request)) : undefined)),
+    guarded('user', () => userSection(event)),
+    guarded('extra', () => (nonEmptyRecord(event.extra) ? renderSection('extra', 'Extra', renderEntries(ctx, event.extra, ['extra'], 1, 0), Object.keys(event.extra).length) : undefined)),
+    guarded('SDK', () => (event.sdk ? renderSection('sdk', 'SDK', renderFieldTable([['Name', event.sdk.name], ['Version', event.sdk.version]])) : undefined)),
+    guarded('packages', () => (Array.isArray(event.modules) && event.modules.length > 0 ? renderSection('modules', 'Packages', renderPairsPage('modules', event.modules, 0), event.modules.length, false) : undefined)),
+  ];
+  return el('div', { class: 'event' }, ...sections);
+}
+
+/** The message, when the header shows an exception instead (an event with a message has it in the header otherwise). */
+function messageSection(event: SentryEvent): Html | undefined {
+  if (event.exceptions.length === 0 || typeof event.message !== 'string' || event.message === '') return undefined;
+  return renderSection('message', 'Message', el('pre', { class: 'exc-value' }, headlineText(event.message, ['message'])));
+}
+
+function stacksSection(ctx: RenderContext): Html | undefined {
+  const stacks = exceptionStacks(ctx.event, ctx.options.frameOrder);
+  if (stacks.length === 0) return undefined;
+  const title = ctx.event.exceptions.length > 1 ? `Exceptions (chain of ${ctx.event.exceptions.length})` : ctx.event.exceptions.length === 1 ? 'Exception' : 'Stack Trace';
+  return renderSection('stacks', title, (stacks.map((stack, position) => renderStack(ctx, stack, position)).join('')) as Html);
+}
+
+function threadsSection(ctx: RenderContext): Html | undefined {
+  const stacks = threadStacks(ctx.event);
+  if (stacks.length === 0) return undefined;
+  const showCrashed = ctx.event.exceptions.every((exception) => !exception.stacktrace) && !ctx.event.stacktrace;
+  const body = stacks.map((stack, position) => renderStack(ctx, stack, showCrashed && stack.thread?.crashed ? 0 : position + 1)).join('') as Html;
+  return renderSection('threads', 'Threads', body, stacks.length, showCrashed);
+}
+
+function breadcrumbsSection(ctx: RenderContext): Html | undefined {
+  const crumbs = ctx.event.breadcrumbs;
+  if (crumbs.length === 0) return undefined;
+  const list = el('div', { class: 'crumbs', role: 'list', 'data-list': 'breadcrumbs' }, renderBreadcrumbsPage(ctx, ctx.event, 0));
+  return renderSection('breadcrumbs', 'Breadcrumbs', (renderBreadcrumbFilter() + list) as Html, crumbs.length);
+}
+
+function userSection(event: SentryEvent): Html | undefined {
+  const user = event.user;
+  if (typeof user !== 'object' || user === null) return undefined;
+  const geo = Array.isArray(user.geo) ? user.geo.map(([key, value]) => `${key}: ${value}`).join(', ') : undefined;
+  return renderSection('user', 'User', renderFieldTable([['ID', user.id], ['Email', user.email], ['Username', user.username], ['IP address', user.ipAddress], ['Name', user.name], ['Geo', geo]]));
+}
+
+function nonEmptyRecord(value: unknown): value is Record<string, unknown> {
+  return isRecordValue(value) && Object.keys(value).length > 0;
+}
+
+/** A section that fails to render says so in its place; the rest of the event is still shown. */
+function guarded(name: string, render: () => Html | undefined): Html | undefined {
+  try {
+    return render();
+  } catch {
+    return el('p', { class: 'notice' }, icon('warning'), text(` The ${name} part of this event could not be shown.`));
+  }
+}

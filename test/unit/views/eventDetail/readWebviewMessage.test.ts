@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { parseEvent } from '../../../../src/sentry/eventParser';
+import { externalLink } from '../../../../src/views/eventDetail/externalLink';
+import { readWebviewMessage } from '../../../../src/views/eventDetail/readWebviewMessage';
+import { tagSearchQuery } from '../../../../src/views/eventDetail/tagSearchQuery';
+
+describe('event detail webview messages', () => {
+  it('accepts exactly the protocol shapes', () => {
+    const good: unknown[] = [
+      { type: 'ready' },
+      { type: 'copyMarkdown' },
+      { type: 'openFrame', frame: { stack: { kind: 'exception', index: 1 }, frame: 2 } },
+      { type: 'openFrame', frame: { stack: { kind: 'stacktrace' }, frame: 0 } },
+      { type: 'searchIssues', tag: 3 },
+      { type: 'openExternal', target: 'event' },
+      { type: 'requestFragment', requestId: 7, fragment: { kind: 'value', path: ['extra', 'cart', 0], start: 100 } },
+      { type: 'requestFragment', requestId: 8, fragment: { kind: 'rows', list: 'breadcrumbs', start: 500 } },
+      { type: 'requestFragment', requestId: 9, fragment: { kind: 'frames', stack: { kind: 'thread', index: 0 }, start: 200 } },
+      { type: 'requestFragment', requestId: 10, fragment: { kind: 'frameBody', frame: { stack: { kind: 'exception', index: 0 }, frame: 4 } } },
+    ];
+    for (const message of good) assert.deepEqual(readWebviewMessage(message), message, JSON.stringify(message));
+  });
+
+  it('drops extra fields and rejects anything else', () => {
+    assert.deepEqual(readWebviewMessage({ type: 'ready', url: 'https://evil.example' }), { type: 'ready' });
+    const bad: unknown[] = [
+      null,
+      'ready',
+      [],
+      { type: 'openExternal', target: 'https://evil.example' },
+      { type: 'openExternal', url: 'https://evil.example' },
+      { type: 'searchIssues', tag: '1' },
+      { type: 'searchIssues', tag: -1 },
+      { type: 'searchIssues', tag: 1.5 },
+      { type: 'openFrame', frame: { stack: { kind: 'exception' }, frame: 0 } },
+      { type: 'openFrame', frame: { stack: { kind: 'file', path: '/etc/passwd' }, frame: 0 } },
+      { type: 'openFrame', frame: { stack: { kind: 'stacktrace' }, frame: Number.NaN } },
+      { type: 'requestFragment', requestId: 1, fragment: { kind: 'value', path: ['extra', { toString: 1 }], start: 0 } },
+      { type: 'requestFragment', requestId: 1, fragment: { kind: 'rows', list: 'secrets', start: 0 } },
+      { type: 'requestFragment', fragment: { kind: 'rows', list: 'tags', start: 0 } },
+      { type: 'runCommand', command: 'workbench.action.terminal.sendSequence' },
+    ];
+    for (const message of bad) assert.equal(readWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+});
+
+describe('tag search query', () => {
+  const event = parseEvent({ event_id: 'a', message: 'm', tags: [['browser', 'Chrome 120.0'], ['level', 'error'], ['url', 'https://x.example/a?b="c"'], ['bad key', 'v'], ['path', 'C:\\app\\x']] });
+
+  it('builds key:value, quoting values with spaces, quotes or backslashes', () => {
+    assert.equal(tagSearchQuery(event, 0), 'browser:"Chrome 120.0"');
+    assert.equal(tagSearchQuery(event, 1), 'level:error');
+    assert.equal(tagSearchQuery(event, 2), 'url:"https://x.example/a?b=\\"c\\""');
+    assert.equal(tagSearchQuery(event, 4), 'path:"C:\\\\app\\\\x"');
+  });
+
+  it('gives nothing for a key search cannot name or an index the event lacks', () => {
+    assert.equal(tagSearchQuery(event, 3), undefined);
+    assert.equal(tagSearchQuery(event, 9), undefined);
+    assert.equal(tagSearchQuery(event, -1), undefined);
+  });
+});
+
+describe('external links of the event detail panel', () => {
+  it("opens only the extension's own http(s) Sentry links, by target", () => {
+    const header = { eventUrl: 'https://acme.sentry.io/issues/1/events/abc/', issuePermalink: 'javascript:alert(1)' };
+    assert.equal(externalLink(header, 'event'), 'https://acme.sentry.io/issues/1/events/abc/');
+    assert.equal(externalLink(header, 'issue'), undefined);
+    assert.equal(externalLink({ issuePermalink: 'command:sentry.signOut' }, 'issue'), undefined);
+    assert.equal(externalLink({}, 'event'), undefined);
+  });
+});

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { text } from '../../../../src/views/eventDetail/html';
+import { buildWebviewShell } from '../../../../src/views/eventDetail/webviewShell';
+
+const INPUT = {
+  cspSource: 'https://*.vscode-cdn.net',
+  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/eventDetail.js',
+  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/eventDetail.css',
+  codiconsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/codicons/codicon.css',
+  title: 'Event <b>1</b>',
+};
+
+function policyOf(html: string): Map<string, string> {
+  const match = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+  assert.ok(match, 'a CSP meta tag');
+  const content = match[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return new Map(content.split(';').map((part) => part.trim()).map((part) => [part.split(' ')[0], part.slice(part.indexOf(' ') + 1)]));
+}
+
+describe('event detail webview shell', () => {
+  it("allows nothing by default, styles, fonts and images only from the webview's source, scripts only with the nonce", () => {
+    const html = buildWebviewShell({ ...INPUT, nonce: 'abc123' });
+    const policy = policyOf(html);
+    assert.equal(policy.get('default-src'), "'none'");
+    assert.equal(policy.get('style-src'), 'https://*.vscode-cdn.net');
+    assert.equal(policy.get('font-src'), 'https://*.vscode-cdn.net');
+    assert.equal(policy.get('img-src'), 'https://*.vscode-cdn.net');
+    assert.equal(policy.get('script-src'), "'nonce-abc123'");
+    assert.ok(![...policy.values()].some((value) => /unsafe-inline|unsafe-eval|\*(?!\.)|https?:(?!\/\/\*\.vscode-cdn)/.test(value)), [...policy.values()].join('; '));
+    assert.match(html, /<script nonce="abc123" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/eventDetail\.js"><\/script>/);
+    assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, no inline ones');
+    assert.ok(!/\son[a-z]+=/i.test(html), 'no inline handlers');
+    assert.match(html, /<title>Event &lt;b&gt;1&lt;\/b&gt;<\/title>/);
+  });
+
+  it('makes a fresh nonce for every render', () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 50; i++) nonces.add(policyOf(buildWebviewShell(INPUT)).get('script-src') ?? '');
+    assert.equal(nonces.size, 50);
+    for (const nonce of nonces) assert.match(nonce, /^'nonce-[A-Za-z0-9+/]{24}'$/);
+  });
+
+  it('refuses a cspSource that would add directives, falling back to none', () => {
+    for (const evil of ["https://a.example; script-src 'unsafe-inline'", "'unsafe-inline'", 'https://a.example"><script>', '*']) {
+      const policy = policyOf(buildWebviewShell({ ...INPUT, cspSource: evil, nonce: 'n' }));
+      assert.equal(policy.get('style-src'), "'none'", evil);
+      assert.equal(policy.get('script-src'), "'nonce-n'");
+      assert.equal(policy.size, 7, evil);
+    }
+  });
+
+  it('escapes the asset URIs and takes its body as built markup', () => {
+    const html = buildWebviewShell({ ...INPUT, scriptUri: 'https://x/"><script>alert(1)</script>', body: text('<b>') });
+    assert.ok(!html.includes('"><script>alert'), html);
+    assert.match(html, /<main id="event-detail" aria-live="polite">&lt;b&gt;<\/main>/);
+  });
+});
