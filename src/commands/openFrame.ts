@@ -36,7 +36,7 @@ export async function openFrame(target: FrameNode | { frame: Frame; source?: Eve
     .flatMap((r) => (r.found && !r.ambiguous ? [r.path] : []));
   const resolution = await resolver.resolveAsync(frame, { siblingPaths, codeMappingLookup: deps.codeMappings.lookupFor(deps.session, source) });
 
-  if (!resolution.found) {
+  if (!resolution.found || resolution.ambiguous) {
     const { uri } = await deps.contextDocuments.show(frame, resolution.reason);
     void offerPathMapping(frame, deps.files);
     return { kind: 'context', uri: uri.toString(), reason: resolution.reason };

@@ -11,18 +11,17 @@
 import type { Frame } from '../sentry/eventModel';
 import { CodeMapping, codeMappingSourcePath } from './codeMappings';
 import type { FileIndex, IndexedFile, SuffixLookup } from './fileIndex';
-import { RankingHints, rankFiles } from './fileRanking';
+import { CandidateFile, RankedFile, rankFiles } from './fileRanking';
+import { Contradiction, contradiction } from './pathContradiction';
 import { PathCandidate } from './pathCandidate';
 import { FrameCandidates, frameCandidates } from './pathCandidates';
 import { PathMapper, PathMapping } from './pathMappings';
 import { areSafeSegments, normalizeLocalPath, sanitizeFrameText, splitPathSegments } from './pathSafety';
+import { RememberedChoice, rememberedPath } from './rememberedChoices';
 
 export type ResolveMethod = 'mapping' | 'codeMapping' | 'absolute' | 'prefix' | 'suffix';
 
-export interface ResolvedFrame {
-  found: true;
-  /** The workspace file, spelled as it was given to the index. */
-  path: string;
+interface MatchFacts {
   method: ResolveMethod;
   /** The frame-side text that matched (`src/app.js`, the mapped prefix's path, the code mapping's source path). */
   matched: string;
@@ -32,9 +31,36 @@ export interface ResolvedFrame {
   matchedSegments: number;
   /** The frame points into a dependency. */
   library: boolean;
-  /** Other files matched equally well; `alternatives` lists the next best. */
-  ambiguous: boolean;
+}
+
+export interface ResolvedFrame extends MatchFacts {
+  found: true;
+  ambiguous: false;
+  /** The workspace file, spelled as it was given to the index. */
+  path: string;
+  /** Why this file rather than the others that matched as well, when there were others. */
+  evidence?: string;
+  /** Files that matched the same text but lost on evidence, best first. */
   alternatives: readonly string[];
+}
+
+/** Several files match equally well and nothing in the event tells them apart: the user has to choose. */
+export interface AmbiguousFrame extends MatchFacts {
+  found: true;
+  ambiguous: true;
+  /** Plain-words reason for the user. */
+  reason: string;
+  /** The tied files, in path order, each with what speaks for it (at most `maxChoices`). */
+  choices: readonly FileChoice[];
+  /** How many files tie. */
+  total: number;
+  /** The frame path the match was read from; with `matchedSegments`, what a remembered choice is keyed by. */
+  framePath: string;
+}
+
+export interface FileChoice {
+  path: string;
+  reason: string;
 }
 
 export interface UnresolvedFrame {
@@ -45,13 +71,17 @@ export interface UnresolvedFrame {
   tried: readonly string[];
 }
 
-export type FrameResolution = ResolvedFrame | UnresolvedFrame;
+export type FrameResolution = ResolvedFrame | AmbiguousFrame | UnresolvedFrame;
 
 export interface ResolveHints {
   /** Local paths already resolved for other frames of the same event. */
   siblingPaths?: readonly string[];
   /** Repository-relative path from Sentry's `stacktrace-link` endpoint (its code mappings). */
   sourcePath?: string;
+  /** The user's earlier answers to ties; one that points at a tied file settles the tie. */
+  rememberedChoices?: readonly RememberedChoice[];
+  /** How many tied files to list (default: the resolver's `maxChoices`). */
+  maxChoices?: number;
 }
 
 /** Asks Sentry's code mappings for a frame's repository-relative path; consulted only when user mappings fail. */
@@ -65,18 +95,29 @@ export interface FrameResolverOptions {
   mappings?: readonly PathMapping[];
   /** The project's Sentry code mappings, applied locally at step 2 when no `sourcePath` is given. */
   codeMappings?: readonly CodeMapping[];
-  /** How many runner-up files to report on an ambiguous match. */
+  /** How many runner-up files to report beside a match. */
   maxAlternatives?: number;
+  /** How many tied files to list in an ambiguous result. */
+  maxChoices?: number;
 }
 
-interface Attempt {
-  files: IndexedFile[];
-  method: ResolveMethod;
-  matched: string;
-  rule: string;
-  matchedSegments: number;
+/** The files one step found, and what is known about them before looking at each. */
+interface Candidates {
+  /** Every candidate, contradicted ones already left out. */
+  files(): Iterable<CandidateFile>;
+  /** Exact counts, when known without walking the files (one suffix lookup, nothing to check per file). */
+  counted?: { count: number; libraryCount: number };
+}
+
+interface Attempt extends MatchFacts {
+  candidates: Candidates;
+  framePath: string;
   preferLibrary?: boolean;
-  library: boolean;
+}
+
+/** A suffix step whose every file contradicted the frame: nothing opens, and the user learns why. */
+interface Refusal {
+  refused: string;
 }
 
 const MAX_SIBLINGS = 64;
@@ -85,27 +126,32 @@ const MAX_TRIED = 12;
 export class FrameResolver {
   private readonly mapper: PathMapper;
   private readonly maxAlternatives: number;
+  private readonly maxChoices: number;
   private readonly codeMappings: readonly CodeMapping[];
 
   constructor(private readonly index: FileIndex, options: FrameResolverOptions = {}) {
     this.mapper = new PathMapper(options.mappings ?? []);
     this.codeMappings = options.codeMappings ?? [];
     this.maxAlternatives = Math.max(0, options.maxAlternatives ?? 5);
+    this.maxChoices = Math.max(2, options.maxChoices ?? 50);
   }
 
   resolve(frame: Frame, hints: ResolveHints = {}): FrameResolution {
     return this.guarded(() => {
       const siblings = normalizeSiblings(hints.siblingPaths);
       const early = this.byMapping(frame) ?? this.byCodeMappings(frame, hints.sourcePath);
-      return early ? this.finish(early, siblings) : this.byCandidates(frame, siblings);
+      if (early && !isRefusal(early)) {
+        return this.finish(early, siblings, hints);
+      }
+      return this.byCandidates(frame, siblings, hints);
     });
   }
 
   /** As `resolve`, asking `codeMappingLookup` for a source path when user mappings and known code mappings fail. */
   async resolveAsync(frame: Frame, hints: AsyncResolveHints = {}): Promise<FrameResolution> {
-    const lookup = hints.codeMappingLookup;
+    const { codeMappingLookup: lookup, ...rest } = hints;
     if (!lookup || hints.sourcePath !== undefined || this.resolvesBeforeLookup(frame)) {
-      return this.resolve(frame, hints);
+      return this.resolve(frame, rest);
     }
     let sourcePath: string | undefined;
     try {
@@ -113,7 +159,7 @@ export class FrameResolver {
     } catch {
       sourcePath = undefined;
     }
-    return this.resolve(frame, { siblingPaths: hints.siblingPaths, sourcePath });
+    return this.resolve(frame, { ...rest, sourcePath });
   }
 
   /**
@@ -125,8 +171,8 @@ export class FrameResolver {
     const siblings = [...(hints.siblingPaths ?? [])];
     const order = frames.map((_, i) => i).sort((a, b) => Number(frames[b]?.inApp === true) - Number(frames[a]?.inApp === true));
     for (const i of order) {
-      results[i] = this.resolve(frames[i], { siblingPaths: siblings });
-      const result = results[i];
+      const result = this.resolve(frames[i], { siblingPaths: siblings });
+      results[i] = result;
       if (result.found && !result.ambiguous) {
         siblings.push(result.path);
       }
@@ -159,10 +205,11 @@ export class FrameResolver {
         continue;
       }
       for (const mapped of this.mapper.map(text)) {
-        const files = this.index.findAbsolute(mapped.path, mapped.caseInsensitive);
-        if (files.length > 0) {
+        const found = this.findAbsolute(mapped.path, mapped.caseInsensitive);
+        if (found.length > 0) {
           return {
-            files,
+            candidates: listed(found),
+            framePath: text,
             method: 'mapping',
             matched: mapped.source,
             rule: `user mapping ${mapped.from}`,
@@ -175,7 +222,7 @@ export class FrameResolver {
     return undefined;
   }
 
-  private byCodeMappings(frame: Frame, sourcePath: string | undefined): Attempt | undefined {
+  private byCodeMappings(frame: Frame, sourcePath: string | undefined): Attempt | Refusal | undefined {
     const given = this.byCodeMapping(sourcePath, frame);
     if (given || this.codeMappings.length === 0) {
       return given;
@@ -183,7 +230,7 @@ export class FrameResolver {
     return this.byCodeMapping(codeMappingSourcePath(frame, this.codeMappings), frame);
   }
 
-  private byCodeMapping(sourcePath: string | undefined, frame: Frame): Attempt | undefined {
+  private byCodeMapping(sourcePath: string | undefined, frame: Frame): Attempt | Refusal | undefined {
     const text = sanitizeFrameText(sourcePath);
     if (text === undefined) {
       return undefined;
@@ -192,31 +239,42 @@ export class FrameResolver {
     if (!areSafeSegments(segments)) {
       return undefined;
     }
-    const base = { method: 'codeMapping' as const, matched: segments.join('/'), rule: 'Sentry code mapping', library: false };
-    const atRoot = this.index.findRelative(segments, false);
+    const base = { method: 'codeMapping' as const, matched: segments.join('/'), rule: 'Sentry code mapping', library: false, framePath: segments.join('/') };
+    const atRoot = this.findRelative(segments);
     if (atRoot.length > 0) {
-      return { ...base, files: atRoot, matchedSegments: segments.length };
+      return { ...base, candidates: listed(atRoot), matchedSegments: segments.length };
     }
     const suffix = this.index.longestSuffix(segments, false);
     const accept =
       suffix.length === segments.length || suffix.length >= 2 || (suffix.length === 1 && frame.inApp === true && !isGenericFileName(segments[segments.length - 1]));
-    return accept && suffix.length > 0 ? { ...base, files: [...suffix.files()], matchedSegments: suffix.length } : undefined;
+    if (!accept || suffix.length === 0) {
+      return undefined;
+    }
+    const checked = this.checkedSuffixFiles([{ segments, lookup: suffix, folded: false }], suffix.length);
+    if (checked.kept.length === 0) {
+      return { refused: contradictionReason(segments.join('/'), checked.rejected) };
+    }
+    return { ...base, candidates: listed(checked.kept), matchedSegments: suffix.length };
   }
 
-  private byCandidates(frame: Frame, siblings: readonly string[]): FrameResolution {
+  private byCandidates(frame: Frame, siblings: readonly string[], hints: ResolveHints): FrameResolution {
     const read = frameCandidates(frame);
     if (read.candidates.length === 0 && read.absolutePaths.length === 0) {
       return { found: false, reason: noPathReason(frame, read), tried: [] };
     }
     const preferLibrary = frame.inApp === true ? false : read.library ? true : undefined;
-    const attempt = this.byAbsolute(read) ?? this.byPrefix(read.candidates) ?? this.bySuffix(read.candidates, frame);
-    if (attempt) {
-      return this.finish({ ...attempt, preferLibrary }, siblings);
-    }
+    const framePath = read.display ?? '';
+    const attempt = this.byAbsolute(read, framePath) ?? this.byPrefix(read.candidates, frame) ?? this.bySuffix(read.candidates, frame);
     const tried = [
       ...read.absolutePaths.map((absolute) => absolute.path),
       ...read.candidates.map((candidate) => candidate.segments.join('/')),
     ];
+    if (attempt && isRefusal(attempt)) {
+      return { found: false, reason: attempt.refused, tried: [...new Set(tried)].slice(0, MAX_TRIED) };
+    }
+    if (attempt) {
+      return this.finish({ ...attempt, preferLibrary }, siblings, hints);
+    }
     return {
       found: false,
       reason: `No workspace file matches ${read.display ?? 'this frame'}.`,
@@ -224,12 +282,13 @@ export class FrameResolver {
     };
   }
 
-  private byAbsolute(read: FrameCandidates): Attempt | undefined {
+  private byAbsolute(read: FrameCandidates, framePath: string): Attempt | undefined {
     for (const absolute of read.absolutePaths) {
-      const files = this.index.findAbsolute(absolute.path, absolute.caseInsensitive);
-      if (files.length > 0) {
+      const found = this.findAbsolute(absolute.path, absolute.caseInsensitive);
+      if (found.length > 0) {
         return {
-          files,
+          candidates: listed(found),
+          framePath,
           method: 'absolute',
           matched: absolute.path,
           rule: `${absolute.field} is a workspace file`,
@@ -242,25 +301,25 @@ export class FrameResolver {
   }
 
   /** Among root-relative readings that exist, the longest wins (the most specific reading of the frame). */
-  private byPrefix(candidates: readonly PathCandidate[]): Attempt | undefined {
+  private byPrefix(candidates: readonly PathCandidate[], frame: Frame): Attempt | undefined {
     let best: Attempt | undefined;
+    let files: CandidateFile[] = [];
     for (const candidate of candidates) {
       if (!candidate.rootRelative || (best && candidate.segments.length < best.matchedSegments)) {
         continue;
       }
-      let files = this.index.findRelative(candidate.segments, false);
-      if (files.length === 0 && candidate.caseInsensitive) {
-        files = this.index.findRelative(candidate.segments, true);
-      }
-      if (files.length === 0) {
+      const found = this.findRelative(candidate.segments);
+      if (found.length === 0) {
         continue;
       }
       if (best && candidate.segments.length === best.matchedSegments) {
-        best.files = union(best.files, files);
+        files = unionFiles(files, found);
         continue;
       }
+      files = found;
       best = {
-        files,
+        candidates: listed([]),
+        framePath: fieldText(frame, candidate),
         method: 'prefix',
         matched: candidate.segments.join('/'),
         rule: `${candidate.field}: ${candidate.rule}`,
@@ -268,57 +327,158 @@ export class FrameResolver {
         library: candidate.library,
       };
     }
-    return best;
+    return best && { ...best, candidates: listed(files) };
   }
 
-  /** The longest accepted suffix over all readings; files are only gathered for readings that reach it. */
-  private bySuffix(candidates: readonly PathCandidate[], frame: Frame): Attempt | undefined {
-    const matches: Array<{ candidate: PathCandidate; lookup: SuffixLookup }> = [];
+  /**
+   * The longest accepted suffix over all readings. Files whose path contradicts the frame's own leading segments
+   * are dropped; when every file of that length is dropped, nothing opens (a shorter suffix would be weaker still).
+   */
+  private bySuffix(candidates: readonly PathCandidate[], frame: Frame): Attempt | Refusal | undefined {
+    const reached: Reached[] = [];
     let longest = 0;
     for (const candidate of candidates) {
       let lookup = this.index.longestSuffix(candidate.segments, false);
-      if (candidate.caseInsensitive) {
-        const folded = this.index.longestSuffix(candidate.segments, true);
-        lookup = folded.length > lookup.length ? folded : lookup;
+      let folded = false;
+      if (lookup.length < candidate.segments.length) {
+        const ignoringCase = this.index.longestSuffix(candidate.segments, true);
+        if (ignoringCase.length > lookup.length) {
+          lookup = ignoringCase;
+          folded = true;
+        }
       }
-      if (lookup.length >= longest && acceptsSuffix(lookup.length, candidate, frame)) {
+      if (lookup.length > 0 && lookup.length >= longest && acceptsSuffix(lookup.length, candidate, frame)) {
         longest = lookup.length;
-        matches.push({ candidate, lookup });
+        reached.push({ candidate, lookup, folded });
       }
     }
-    const best = matches.filter((match) => match.lookup.length === longest);
+    const best = reached.filter((match) => match.lookup.length === longest);
     if (best.length === 0) {
       return undefined;
     }
     const [first] = best;
-    let files: IndexedFile[] = [...first.lookup.files()];
-    for (const other of best.slice(1)) {
-      files = union(files, [...other.lookup.files()]);
-    }
-    return {
-      files,
-      method: 'suffix',
+    const facts = {
+      framePath: fieldText(frame, first.candidate),
+      method: 'suffix' as const,
       matched: first.candidate.segments.slice(-longest).join('/'),
       rule: `${first.candidate.field}: ${first.candidate.rule}`,
       matchedSegments: longest,
       library: first.candidate.library,
     };
+    const needsCheck = best.some((match) => match.candidate.segments.length > longest);
+    if (best.length === 1 && !needsCheck) {
+      const { lookup, folded } = first;
+      const candidates: Candidates = {
+        files: () => mapIterable(lookup.files(), (file) => ({ file, folded })),
+        counted: { count: lookup.count, libraryCount: lookup.libraryCount },
+      };
+      return { ...facts, candidates };
+    }
+    const checked = this.checkedSuffixFiles(
+      best.map(({ candidate, lookup, folded }) => ({ segments: candidate.segments, lookup, folded })),
+      longest,
+    );
+    if (checked.kept.length === 0) {
+      return { refused: contradictionReason(sanitizeFrameText(facts.framePath) ?? facts.matched, checked.rejected) };
+    }
+    return { ...facts, candidates: listed(checked.kept) };
   }
 
-  private finish(attempt: Attempt, siblings: readonly string[]): ResolvedFrame {
-    const hints: RankingHints = { preferLibrary: attempt.preferLibrary, siblings };
-    const ranked = rankFiles(attempt.files, hints, 1 + this.maxAlternatives);
-    const alternatives = ranked.slice(1).map((file) => file.path);
+  /** The files the readings reached, without those a reading that reached them contradicts. */
+  private checkedSuffixFiles(reached: readonly SuffixReading[], length: number): { kept: CandidateFile[]; rejected?: Rejected } {
+    const verdicts = new Map<IndexedFile, CandidateFile | undefined>();
+    let rejected: Rejected | undefined;
+    for (const { segments, lookup, folded } of reached) {
+      for (const file of lookup.files()) {
+        if (verdicts.has(file) && verdicts.get(file) === undefined) {
+          continue;
+        }
+        const against = contradiction(segments, file, length, this.index);
+        if (against) {
+          verdicts.set(file, undefined);
+          rejected ??= { file, ...against };
+        } else {
+          const seen = verdicts.get(file);
+          verdicts.set(file, { file, folded: seen ? seen.folded && folded : folded });
+        }
+      }
+    }
+    const kept = [...verdicts.values()].filter((value): value is CandidateFile => value !== undefined);
+    return { kept, rejected };
+  }
+
+  /** Exact case first; when no file has the exact spelling, the same path ignoring case. */
+  private findAbsolute(path: string, caseInsensitive: boolean): CandidateFile[] {
+    const exact = this.index.findAbsolute(path, false);
+    if (exact.length > 0) {
+      return exact.map((file) => ({ file, folded: false }));
+    }
+    return this.index.findAbsolute(path, true).map((file) => ({ file, folded: !caseInsensitive }));
+  }
+
+  private findRelative(segments: readonly string[]): CandidateFile[] {
+    const exact = this.index.findRelative(segments, false);
+    if (exact.length > 0) {
+      return exact.map((file) => ({ file, folded: false }));
+    }
+    return this.index.findRelative(segments, true).map((file) => ({ file, folded: true }));
+  }
+
+  private finish(attempt: Attempt, siblings: readonly string[], hints: ResolveHints): ResolvedFrame | AmbiguousFrame | UnresolvedFrame {
+    const { candidates, framePath, preferLibrary, ...facts } = attempt;
+    const maxChoices = Math.max(2, hints.maxChoices ?? this.maxChoices);
+    const counted = candidates.counted;
+    const kindSplits = (count: { count: number; libraryCount: number }): boolean =>
+      preferLibrary !== undefined && count.libraryCount > 0 && count.libraryCount < count.count;
+    if (counted && counted.count > 1 && siblings.length === 0 && !kindSplits(counted)) {
+      // Nothing in the event can tell these files apart, so there is no need to look at each of them.
+      const tied = take(candidates.files(), maxChoices).map((candidate) => ({ ...candidate, kindMismatch: 0, closeness: 0 }));
+      tied.sort((a, b) => (a.file.key < b.file.key ? -1 : a.file.key > b.file.key ? 1 : 0));
+      return this.tie(facts, framePath, tied, counted.count, siblings, hints);
+    }
+    const ranking = rankFiles(candidates.files(), { preferLibrary, siblings }, maxChoices, this.maxAlternatives);
+    if (ranking.bestTotal === 0) {
+      return { found: false, reason: 'No workspace file matches this frame.', tried: [] };
+    }
+    if (ranking.bestTotal > 1) {
+      return this.tie(facts, framePath, ranking.best, ranking.bestTotal, siblings, hints);
+    }
+    const [winner] = ranking.best;
+    const alternatives = ranking.runnersUp.map((ranked) => ranked.file.path);
     return {
       found: true,
-      path: ranked[0].path,
-      method: attempt.method,
-      matched: attempt.matched,
-      rule: attempt.rule,
-      matchedSegments: attempt.matchedSegments,
-      library: attempt.library,
-      ambiguous: attempt.files.length > 1,
+      ambiguous: false,
+      ...facts,
+      path: winner.file.path,
+      evidence: alternatives.length > 0 ? evidenceFor(winner, ranking.runnersUp[0], preferLibrary) : undefined,
       alternatives,
+    };
+  }
+
+  private tie(
+    facts: MatchFacts,
+    framePath: string,
+    tied: readonly RankedFile[],
+    total: number,
+    siblings: readonly string[],
+    hints: ResolveHints,
+  ): ResolvedFrame | AmbiguousFrame {
+    const remembered = rememberedPath(framePath, facts.matchedSegments, tied.map((ranked) => ranked.file.path), hints.rememberedChoices ?? []);
+    if (remembered) {
+      const alternatives = tied.map((ranked) => ranked.file.path).filter((path) => path !== remembered.path).slice(0, this.maxAlternatives);
+      const under = remembered.choice.framePrefix === '' ? 'for this file name' : `for frames under ${remembered.choice.framePrefix}`;
+      return { found: true, ambiguous: false, ...facts, path: remembered.path, evidence: `your earlier choice ${under}`, alternatives };
+    }
+    const what = facts.matchedSegments === 1 ? `the file name ${facts.matched}` : `the path ${facts.matched}`;
+    const apart = siblings.length > 0 ? "nothing in the event (not even its other frames' files) tells them apart" : 'nothing in the event tells them apart';
+    return {
+      found: true,
+      ambiguous: true,
+      ...facts,
+      reason: `${total} workspace files match ${what} equally well; ${apart}.`,
+      choices: tied.map((ranked) => ({ path: ranked.file.path, reason: choiceReason(ranked, facts) })),
+      total,
+      framePath,
     };
   }
 
@@ -330,6 +490,88 @@ export class FrameResolver {
       return { found: false, reason: `This frame could not be matched to a file (${detail}).`, tried: [] };
     }
   }
+}
+
+interface Reached {
+  candidate: PathCandidate;
+  lookup: SuffixLookup;
+  folded: boolean;
+}
+
+interface SuffixReading {
+  segments: readonly string[];
+  lookup: SuffixLookup;
+  folded: boolean;
+}
+
+interface Rejected extends Contradiction {
+  file: IndexedFile;
+}
+
+function isRefusal(value: Attempt | Refusal): value is Refusal {
+  return 'refused' in value;
+}
+
+function listed(files: readonly CandidateFile[]): Candidates {
+  return { files: () => files };
+}
+
+function unionFiles(a: readonly CandidateFile[], b: readonly CandidateFile[]): CandidateFile[] {
+  const seen = new Set(a.map((candidate) => candidate.file));
+  return [...a, ...b.filter((candidate) => !seen.has(candidate.file))];
+}
+
+function* mapIterable<A, B>(items: Iterable<A>, map: (item: A) => B): Iterable<B> {
+  for (const item of items) {
+    yield map(item);
+  }
+}
+
+function take<T>(items: Iterable<T>, count: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= count) {
+      break;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+/** The frame's own text for a reading (what a remembered choice is keyed by). */
+function fieldText(frame: Frame, candidate: PathCandidate): string {
+  const text = candidate.field === 'absPath' || candidate.field === 'filename' ? sanitizeFrameText(frame[candidate.field]) : undefined;
+  return text ?? candidate.segments.join('/');
+}
+
+function contradictionReason(framePath: string, rejected: Rejected | undefined): string {
+  if (!rejected) {
+    return `No workspace file matches ${framePath}.`;
+  }
+  const relative = rejected.file.relative.join('/');
+  return `No workspace file matches ${framePath}: ${relative} has the same ending, but it is under ${rejected.fileFolder}, where the frame names ${rejected.frameFolder}.`;
+}
+
+function evidenceFor(winner: RankedFile, next: RankedFile, preferLibrary: boolean | undefined): string {
+  if (winner.kindMismatch < next.kindMismatch) {
+    return preferLibrary ? 'vendored code, like the frame' : 'app code, like the frame';
+  }
+  if (winner.folded !== next.folded) {
+    return 'the same spelling, including case';
+  }
+  return winner.nearest ? `closest to ${winner.nearest}, a file of the same event` : 'the best match';
+}
+
+function choiceReason(ranked: RankedFile, facts: MatchFacts): string {
+  const parts = [facts.matchedSegments === 1 ? `same file name ${facts.matched}` : `ends with ${facts.matched}`];
+  parts.push(ranked.file.library ? 'vendored code' : 'app code');
+  if (ranked.folded) {
+    parts.push('letter case differs');
+  }
+  if (ranked.nearest) {
+    parts.push(`near ${ranked.nearest}`);
+  }
+  return parts.join(' · ');
 }
 
 /**
@@ -357,11 +599,6 @@ const GENERIC_FILE_NAME = /^(?:__init__\.py|__main__\.py|index\.[cm]?[jt]sx?|mai
 
 function isGenericFileName(name: string | undefined): boolean {
   return name !== undefined && GENERIC_FILE_NAME.test(name);
-}
-
-function union(a: IndexedFile[], b: readonly IndexedFile[]): IndexedFile[] {
-  const seen = new Set(a);
-  return [...a, ...b.filter((file) => !seen.has(file))];
 }
 
 function normalizeSiblings(paths: readonly string[] | undefined): string[] {

@@ -4,8 +4,10 @@ export { CodeMapping, codeMappingSourcePath } from './codeMappings';
 export { ContextDocument, ContextDocumentOptions, ContextFrame, renderFrameContext } from './contextDocument';
 export { DEFAULT_IGNORED_DIRECTORIES, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
 export {
+  AmbiguousFrame,
   AsyncResolveHints,
   CodeMappingLookup,
+  FileChoice,
   FrameResolution,
   FrameResolver,
   FrameResolverOptions,
@@ -18,4 +20,5 @@ export { FrameLines, LineLocation, LineStatus, LocateOptions, locateLine } from 
 export { PathMapper, PathMapping, WorkspaceFolderRef, substituteWorkspaceFolder } from './pathMappings';
 export { FrameCandidates, frameCandidates } from './pathCandidates';
 export { PathCandidate } from './pathCandidate';
+export { RememberedChoice, choiceToRemember, isRememberedChoice, withChoice } from './rememberedChoices';
 export { SourceLines } from './sourceLines';
