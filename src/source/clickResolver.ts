@@ -12,9 +12,7 @@ import { CodeMappingPlan, ProjectCodeMappings, ProjectRef } from './projectCodeM
 import type { RememberedChoice } from './rememberedChoices';
 
 export interface ClickSource extends ProjectRef {
-  /** The event the frame came from: its other frames' resolutions are kept per event object. */
-  event?: object;
-  /** Every frame of the same stack. */
+  /** Every frame of the same stack of one event: their resolutions are kept per stack (per event object). */
   siblings?: readonly Frame[];
 }
 
@@ -30,12 +28,11 @@ interface SiblingResolutions {
   index: FileIndex;
   generation: number;
   stamp: string;
-  frames: readonly Frame[];
   results: readonly FrameResolution[];
 }
 
 export class ClickResolver {
-  private readonly siblingsByEvent = new WeakMap<object, SiblingResolutions>();
+  private readonly siblingsByStack = new WeakMap<readonly Frame[], SiblingResolutions>();
 
   /** `codeMappings` is undefined when signed out: then only local rules apply. */
   constructor(private readonly codeMappings?: ProjectCodeMappings) {}
@@ -57,12 +54,11 @@ export class ClickResolver {
     if (frames.length === 0) {
       return [];
     }
-    const key = source.event ?? frames;
     const stamp = `${JSON.stringify(context.mappings)}\u0000${plan.key}`;
-    let known = this.siblingsByEvent.get(key);
-    if (!known || known.index !== context.index || known.generation !== context.index.generation || known.stamp !== stamp || known.frames !== frames) {
-      known = { index: context.index, generation: context.index.generation, stamp, frames, results: resolver.resolveAll(frames) };
-      this.siblingsByEvent.set(key, known);
+    let known = this.siblingsByStack.get(frames);
+    if (!known || known.index !== context.index || known.generation !== context.index.generation || known.stamp !== stamp) {
+      known = { index: context.index, generation: context.index.generation, stamp, results: resolver.resolveAll(frames) };
+      this.siblingsByStack.set(frames, known);
     }
     const paths: string[] = [];
     known.results.forEach((result, i) => {

@@ -50,7 +50,12 @@ export class PinnedEventNode implements TreeNode {
         this.context.refresh(this);
       })];
     }
-    return eventChildren(this, this.event, this.context, { org: this.parent.orgSlug, project: this.parent.projectSlug, event: this.event });
+    return eventChildren(this, this.event, this.context, {
+      org: this.parent.orgSlug,
+      project: this.parent.projectSlug,
+      projectId: this.parent.issue.projectId ?? this.parent.parent.project.id,
+      event: this.event,
+    });
   }
 
   get loadedEvent(): SentryEvent | undefined {
