@@ -12,7 +12,7 @@ interface TiedFileItem extends vscode.QuickPickItem {
  */
 export async function pickTiedFile(tie: AmbiguousFrame): Promise<string | undefined> {
   const items: TiedFileItem[] = tie.choices.map((choice) => ({
-    label: untrustedText(vscode.workspace.asRelativePath(choice.path, true), 200),
+    label: untrustedText(vscode.workspace.asRelativePath(choice.path), 200),
     description: untrustedText(choice.reason, 200),
     path: choice.path,
   }));
