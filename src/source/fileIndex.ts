@@ -52,10 +52,11 @@ export interface FileIndexOptions {
 
 export interface SuffixLookup {
   length: number;
-  /** How many files `files()` yields, and how many of them are vendored, known without walking them. */
+  /** How many files `files()` lists, and how many of them are vendored, known without walking them. */
   count: number;
   libraryCount: number;
-  files(): IterableIterator<IndexedFile>;
+  /** The files, or the first `limit` of them. */
+  files(limit?: number): IndexedFile[];
 }
 
 export class FileIndex {
@@ -65,8 +66,11 @@ export class FileIndex {
   private readonly byKey = new Map<string, IndexedFile>();
   private readonly trie = new SuffixTrie<IndexedFile>(undefined, isLibrary);
   private lowerTrie: SuffixTrie<IndexedFile> | undefined;
-  /** Lower-cased folder paths (root + relative folders) → how many indexed files lie directly or deeper below. */
-  private readonly folders = new Map<string, number>();
+  /**
+   * Lower-cased folder paths (root + relative folders) → how many indexed files lie below; built on first use
+   * (only frames whose suffix match needs checking ask), then kept current.
+   */
+  private folders: Map<string, number> | undefined;
   private nextOrder = 0;
   private changes = 0;
 
@@ -145,6 +149,12 @@ export class FileIndex {
 
   /** Whether some indexed file lies below the folder `root` + `segments` (compared ignoring case). */
   hasFolder(root: string, segments: readonly string[]): boolean {
+    if (!this.folders) {
+      this.folders = new Map();
+      for (const file of this.byKey.values()) {
+        this.countFolders(file, 1);
+      }
+    }
     return this.folders.has(`${root}/${segments.join('/')}`.toLowerCase());
   }
 
@@ -216,14 +226,18 @@ export class FileIndex {
   }
 
   private countFolders(file: IndexedFile, delta: 1 | -1): void {
+    const folders = this.folders;
+    if (!folders) {
+      return;
+    }
     let key = file.root.toLowerCase();
     for (let depth = 1; depth < file.relative.length; depth++) {
       key += `/${file.relative[depth - 1].toLowerCase()}`;
-      const count = (this.folders.get(key) ?? 0) + delta;
+      const count = (folders.get(key) ?? 0) + delta;
       if (count > 0) {
-        this.folders.set(key, count);
+        folders.set(key, count);
       } else {
-        this.folders.delete(key);
+        folders.delete(key);
       }
     }
   }

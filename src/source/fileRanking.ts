@@ -37,7 +37,14 @@ export interface Ranking {
   runnersUp: RankedFile[];
 }
 
-export function rankFiles(files: Iterable<CandidateFile>, hints: RankingHints, maxBest: number, maxRunnersUp: number): Ranking {
+/** Scores every file, but allocates only for those that end up among the best or the runners-up. */
+export function rankFiles(
+  files: Iterable<IndexedFile>,
+  isFolded: (file: IndexedFile) => boolean,
+  hints: RankingHints,
+  maxBest: number,
+  maxRunnersUp: number,
+): Ranking {
   let best: RankedFile[] = [];
   let bestTotal = 0;
   const runnersUp: RankedFile[] = [];
@@ -53,49 +60,51 @@ export function rankFiles(files: Iterable<CandidateFile>, hints: RankingHints, m
       }
     }
   };
-  for (const candidate of files) {
-    const ranked = score(candidate, hints);
-    const order = bestTotal === 0 ? -1 : compare(ranked, best[0]);
+  const siblings = hints.siblings;
+  for (const file of files) {
+    const kindMismatch = hints.preferLibrary === undefined || file.library === hints.preferLibrary ? 0 : 1;
+    const folded = isFolded(file);
+    let closeness = 0;
+    let nearest: string | undefined;
+    for (let i = 0; i < siblings.length; i++) {
+      const depth = sharedDirectoryDepth(file.key, siblings[i]);
+      if (depth > closeness) {
+        closeness = depth;
+        nearest = siblings[i];
+      }
+    }
+    const leader = best[0];
+    const order = leader === undefined ? -1 : compareScores(kindMismatch, folded, closeness, leader);
     if (order < 0) {
       best.forEach(demote);
-      best = [ranked];
+      best = [rankedFile(file, folded, kindMismatch, closeness, nearest)];
       bestTotal = 1;
     } else if (order === 0) {
       bestTotal++;
       if (best.length < maxBest) {
-        best.push(ranked);
+        best.push(rankedFile(file, folded, kindMismatch, closeness, nearest));
       }
-    } else {
-      demote(ranked);
+    } else if (runnersUp.length < maxRunnersUp || compareScores(kindMismatch, folded, closeness, runnersUp[runnersUp.length - 1]) <= 0) {
+      demote(rankedFile(file, folded, kindMismatch, closeness, nearest));
     }
   }
   best.sort(byPath);
   return { best, bestTotal, runnersUp };
 }
 
-function score(candidate: CandidateFile, hints: RankingHints): RankedFile {
-  const kindMismatch = hints.preferLibrary === undefined || candidate.file.library === hints.preferLibrary ? 0 : 1;
-  let closeness = 0;
-  let nearest: string | undefined;
-  for (const sibling of hints.siblings) {
-    const depth = sharedDirectoryDepth(candidate.file.key, sibling);
-    if (depth > closeness) {
-      closeness = depth;
-      nearest = sibling;
-    }
-  }
-  return { ...candidate, kindMismatch, closeness, nearest };
+export function rankedFile(file: IndexedFile, folded: boolean, kindMismatch: number, closeness: number, nearest?: string): RankedFile {
+  return { file, folded, kindMismatch, closeness, nearest };
 }
 
-/** Evidence only; 0 means the two are equally good. */
-function compare(a: RankedFile, b: RankedFile): number {
-  return a.kindMismatch - b.kindMismatch || Number(a.folded) - Number(b.folded) || b.closeness - a.closeness;
+/** Evidence only; 0 means equally good, negative means better than `other`. */
+function compareScores(kindMismatch: number, folded: boolean, closeness: number, other: RankedFile): number {
+  return kindMismatch - other.kindMismatch || Number(folded) - Number(other.folded) || other.closeness - closeness;
 }
 
 function compareWithPath(a: RankedFile, b: RankedFile): number {
-  return compare(a, b) || byPath(a, b);
+  return compareScores(a.kindMismatch, a.folded, a.closeness, b) || byPath(a, b);
 }
 
-function byPath(a: CandidateFile, b: CandidateFile): number {
+export function byPath(a: CandidateFile, b: CandidateFile): number {
   return a.file.key < b.file.key ? -1 : a.file.key > b.file.key ? 1 : 0;
 }

@@ -11,8 +11,8 @@
 import type { Frame } from '../sentry/eventModel';
 import { CodeMapping, codeMappingSourcePath } from './codeMappings';
 import type { FileIndex, IndexedFile, SuffixLookup } from './fileIndex';
-import { CandidateFile, RankedFile, rankFiles } from './fileRanking';
-import { Contradiction, contradiction } from './pathContradiction';
+import { CandidateFile, RankedFile, byPath, rankFiles, rankedFile } from './fileRanking';
+import { Contradiction, contradiction, contradicts } from './pathContradiction';
 import { PathCandidate } from './pathCandidate';
 import { FrameCandidates, frameCandidates } from './pathCandidates';
 import { PathMapper, PathMapping } from './pathMappings';
@@ -103,8 +103,10 @@ export interface FrameResolverOptions {
 
 /** The files one step found, and what is known about them before looking at each. */
 interface Candidates {
-  /** Every candidate, contradicted ones already left out. */
-  files(): Iterable<CandidateFile>;
+  /** Every candidate (or the first `limit`), contradicted ones already left out. */
+  files(limit?: number): readonly IndexedFile[];
+  /** Whether a file matched only when case was ignored. */
+  isFolded(file: IndexedFile): boolean;
   /** Exact counts, when known without walking the files (one suffix lookup, nothing to check per file). */
   counted?: { count: number; libraryCount: number };
 }
@@ -133,7 +135,7 @@ export class FrameResolver {
     this.mapper = new PathMapper(options.mappings ?? []);
     this.codeMappings = options.codeMappings ?? [];
     this.maxAlternatives = Math.max(0, options.maxAlternatives ?? 5);
-    this.maxChoices = Math.max(2, options.maxChoices ?? 50);
+    this.maxChoices = Math.max(2, options.maxChoices ?? 20);
   }
 
   resolve(frame: Frame, hints: ResolveHints = {}): FrameResolution {
@@ -273,7 +275,8 @@ export class FrameResolver {
       return { found: false, reason: attempt.refused, tried: [...new Set(tried)].slice(0, MAX_TRIED) };
     }
     if (attempt) {
-      return this.finish({ ...attempt, preferLibrary }, siblings, hints);
+      attempt.preferLibrary = preferLibrary;
+      return this.finish(attempt, siblings, hints);
     }
     return {
       found: false,
@@ -352,51 +355,73 @@ export class FrameResolver {
         reached.push({ candidate, lookup, folded });
       }
     }
-    const best = reached.filter((match) => match.lookup.length === longest);
+    const best = withoutShorterReadings(reached.filter((match) => match.lookup.length === longest));
     if (best.length === 0) {
       return undefined;
     }
     const [first] = best;
-    const facts = {
-      framePath: fieldText(frame, first.candidate),
-      method: 'suffix' as const,
-      matched: first.candidate.segments.slice(-longest).join('/'),
+    const framePath = fieldText(frame, first.candidate);
+    const matched = first.candidate.segments.slice(-longest).join('/');
+    const attempt = (candidates: Candidates): Attempt => ({
+      candidates,
+      framePath,
+      method: 'suffix',
+      matched,
       rule: `${first.candidate.field}: ${first.candidate.rule}`,
       matchedSegments: longest,
       library: first.candidate.library,
-    };
+    });
     const needsCheck = best.some((match) => match.candidate.segments.length > longest);
     if (best.length === 1 && !needsCheck) {
       const { lookup, folded } = first;
       const candidates: Candidates = {
-        files: () => mapIterable(lookup.files(), (file) => ({ file, folded })),
+        files: (limit) => lookup.files(limit),
+        isFolded: () => folded,
         counted: { count: lookup.count, libraryCount: lookup.libraryCount },
       };
-      return { ...facts, candidates };
+      return attempt(candidates);
     }
     const checked = this.checkedSuffixFiles(
       best.map(({ candidate, lookup, folded }) => ({ segments: candidate.segments, lookup, folded })),
       longest,
     );
     if (checked.kept.length === 0) {
-      return { refused: contradictionReason(sanitizeFrameText(facts.framePath) ?? facts.matched, checked.rejected) };
+      return { refused: contradictionReason(sanitizeFrameText(framePath) ?? matched, checked.rejected) };
     }
-    return { ...facts, candidates: listed(checked.kept) };
+    return attempt(listed(checked.kept));
   }
 
   /** The files the readings reached, without those a reading that reached them contradicts. */
   private checkedSuffixFiles(reached: readonly SuffixReading[], length: number): { kept: CandidateFile[]; rejected?: Rejected } {
-    const verdicts = new Map<IndexedFile, CandidateFile | undefined>();
     let rejected: Rejected | undefined;
+    const check = (segments: readonly string[], file: IndexedFile): boolean => {
+      if (segments.length <= length || !contradicts(segments, file, length, this.index)) {
+        return true;
+      }
+      if (!rejected) {
+        const against = contradiction(segments, file, length, this.index);
+        rejected = against && { file, frameFolder: against.frameFolder, fileFolder: against.fileFolder };
+      }
+      return false;
+    };
+    if (reached.length === 1) {
+      const [{ segments, lookup, folded }] = reached;
+      const kept: CandidateFile[] = [];
+      for (const file of lookup.files()) {
+        if (check(segments, file)) {
+          kept.push({ file, folded });
+        }
+      }
+      return { kept, rejected };
+    }
+    const verdicts = new Map<IndexedFile, CandidateFile | undefined>();
     for (const { segments, lookup, folded } of reached) {
       for (const file of lookup.files()) {
         if (verdicts.has(file) && verdicts.get(file) === undefined) {
           continue;
         }
-        const against = contradiction(segments, file, length, this.index);
-        if (against) {
+        if (!check(segments, file)) {
           verdicts.set(file, undefined);
-          rejected ??= { file, ...against };
         } else {
           const seen = verdicts.get(file);
           verdicts.set(file, { file, folded: seen ? seen.folded && folded : folded });
@@ -425,18 +450,19 @@ export class FrameResolver {
   }
 
   private finish(attempt: Attempt, siblings: readonly string[], hints: ResolveHints): ResolvedFrame | AmbiguousFrame | UnresolvedFrame {
-    const { candidates, framePath, preferLibrary, ...facts } = attempt;
+    const { candidates, framePath, preferLibrary } = attempt;
+    const facts = factsOf(attempt);
     const maxChoices = Math.max(2, hints.maxChoices ?? this.maxChoices);
     const counted = candidates.counted;
     const kindSplits = (count: { count: number; libraryCount: number }): boolean =>
       preferLibrary !== undefined && count.libraryCount > 0 && count.libraryCount < count.count;
     if (counted && counted.count > 1 && siblings.length === 0 && !kindSplits(counted)) {
       // Nothing in the event can tell these files apart, so there is no need to look at each of them.
-      const tied = take(candidates.files(), maxChoices).map((candidate) => ({ ...candidate, kindMismatch: 0, closeness: 0 }));
-      tied.sort((a, b) => (a.file.key < b.file.key ? -1 : a.file.key > b.file.key ? 1 : 0));
+      const tied = candidates.files(maxChoices).map((file) => rankedFile(file, candidates.isFolded(file), 0, 0));
+      tied.sort(byPath);
       return this.tie(facts, framePath, tied, counted.count, siblings, hints);
     }
-    const ranking = rankFiles(candidates.files(), { preferLibrary, siblings }, maxChoices, this.maxAlternatives);
+    const ranking = rankFiles(candidates.files(), (file) => candidates.isFolded(file), { preferLibrary, siblings }, maxChoices, this.maxAlternatives);
     if (ranking.bestTotal === 0) {
       return { found: false, reason: 'No workspace file matches this frame.', tried: [] };
     }
@@ -445,14 +471,8 @@ export class FrameResolver {
     }
     const [winner] = ranking.best;
     const alternatives = ranking.runnersUp.map((ranked) => ranked.file.path);
-    return {
-      found: true,
-      ambiguous: false,
-      ...facts,
-      path: winner.file.path,
-      evidence: alternatives.length > 0 ? evidenceFor(winner, ranking.runnersUp[0], preferLibrary) : undefined,
-      alternatives,
-    };
+    const evidence = alternatives.length > 0 ? evidenceFor(winner, ranking.runnersUp[0], preferLibrary) : undefined;
+    return resolved(facts, winner.file.path, evidence, alternatives);
   }
 
   private tie(
@@ -467,16 +487,20 @@ export class FrameResolver {
     if (remembered) {
       const alternatives = tied.map((ranked) => ranked.file.path).filter((path) => path !== remembered.path).slice(0, this.maxAlternatives);
       const under = remembered.choice.framePrefix === '' ? 'for this file name' : `for frames under ${remembered.choice.framePrefix}`;
-      return { found: true, ambiguous: false, ...facts, path: remembered.path, evidence: `your earlier choice ${under}`, alternatives };
+      return resolved(facts, remembered.path, `your earlier choice ${under}`, alternatives);
     }
     const what = facts.matchedSegments === 1 ? `the file name ${facts.matched}` : `the path ${facts.matched}`;
     const apart = siblings.length > 0 ? "nothing in the event (not even its other frames' files) tells them apart" : 'nothing in the event tells them apart';
     return {
       found: true,
       ambiguous: true,
-      ...facts,
+      method: facts.method,
+      matched: facts.matched,
+      rule: facts.rule,
+      matchedSegments: facts.matchedSegments,
+      library: facts.library,
       reason: `${total} workspace files match ${what} equally well; ${apart}.`,
-      choices: tied.map((ranked) => ({ path: ranked.file.path, reason: choiceReason(ranked, facts) })),
+      choices: choicesOf(tied, facts),
       total,
       framePath,
     };
@@ -508,34 +532,66 @@ interface Rejected extends Contradiction {
   file: IndexedFile;
 }
 
+/**
+ * Readings that are a trailing part of a longer reading (`src/a.ts` of `/srv/app/src/a.ts`) reach the same
+ * files with less to check them against; the longer one says all they say.
+ */
+function withoutShorterReadings(readings: readonly Reached[]): Reached[] {
+  return readings.filter(
+    (reading, i) =>
+      !readings.some(
+        (other, j) =>
+          j !== i &&
+          other.folded === reading.folded &&
+          endsWith(other.candidate.segments, reading.candidate.segments) &&
+          (other.candidate.segments.length > reading.candidate.segments.length || j < i),
+      ),
+  );
+}
+
+function endsWith(longer: readonly string[], shorter: readonly string[]): boolean {
+  if (shorter.length > longer.length) {
+    return false;
+  }
+  for (let i = 1; i <= shorter.length; i++) {
+    if (longer[longer.length - i] !== shorter[shorter.length - i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function factsOf(attempt: MatchFacts): MatchFacts {
+  return { method: attempt.method, matched: attempt.matched, rule: attempt.rule, matchedSegments: attempt.matchedSegments, library: attempt.library };
+}
+
+function resolved(facts: MatchFacts, path: string, evidence: string | undefined, alternatives: readonly string[]): ResolvedFrame {
+  return {
+    found: true,
+    ambiguous: false,
+    method: facts.method,
+    matched: facts.matched,
+    rule: facts.rule,
+    matchedSegments: facts.matchedSegments,
+    library: facts.library,
+    path,
+    evidence,
+    alternatives,
+  };
+}
+
 function isRefusal(value: Attempt | Refusal): value is Refusal {
   return 'refused' in value;
 }
 
 function listed(files: readonly CandidateFile[]): Candidates {
-  return { files: () => files };
+  const folded = new Set(files.filter((candidate) => candidate.folded).map((candidate) => candidate.file));
+  return { files: (limit) => files.slice(0, limit).map((candidate) => candidate.file), isFolded: (file) => folded.has(file) };
 }
 
 function unionFiles(a: readonly CandidateFile[], b: readonly CandidateFile[]): CandidateFile[] {
   const seen = new Set(a.map((candidate) => candidate.file));
   return [...a, ...b.filter((candidate) => !seen.has(candidate.file))];
-}
-
-function* mapIterable<A, B>(items: Iterable<A>, map: (item: A) => B): Iterable<B> {
-  for (const item of items) {
-    yield map(item);
-  }
-}
-
-function take<T>(items: Iterable<T>, count: number): T[] {
-  const out: T[] = [];
-  for (const item of items) {
-    if (out.length >= count) {
-      break;
-    }
-    out.push(item);
-  }
-  return out;
 }
 
 /** The frame's own text for a reading (what a remembered choice is keyed by). */
@@ -560,6 +616,20 @@ function evidenceFor(winner: RankedFile, next: RankedFile, preferLibrary: boolea
     return 'the same spelling, including case';
   }
   return winner.nearest ? `closest to ${winner.nearest}, a file of the same event` : 'the best match';
+}
+
+/** Tied files share their evidence, so the same few reasons are built once each. */
+function choicesOf(tied: readonly RankedFile[], facts: MatchFacts): FileChoice[] {
+  const reasons = new Map<string, string>();
+  return tied.map((ranked) => {
+    const key = `${Number(ranked.file.library)}${Number(ranked.folded)}${ranked.nearest ?? ''}`;
+    let reason = reasons.get(key);
+    if (reason === undefined) {
+      reason = choiceReason(ranked, facts);
+      reasons.set(key, reason);
+    }
+    return { path: ranked.file.path, reason };
+  });
 }
 
 function choiceReason(ranked: RankedFile, facts: MatchFacts): string {

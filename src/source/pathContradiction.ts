@@ -21,21 +21,27 @@ export interface FolderLookup {
 }
 
 export function contradiction(frameSegments: readonly string[], file: IndexedFile, matched: number, folders: FolderLookup): Contradiction | undefined {
+  return contradicts(frameSegments, file, matched, folders)
+    ? { frameFolder: frameSegments[frameSegments.length - matched - 1], fileFolder: file.relative[file.relative.length - matched - 1] }
+    : undefined;
+}
+
+/** The same test without building its description (it runs on every file a suffix reached). */
+export function contradicts(frameSegments: readonly string[], file: IndexedFile, matched: number, folders: FolderLookup): boolean {
   const candidate = file.relative;
   const frameAt = frameSegments.length - matched - 1;
   const fileAt = candidate.length - matched - 1;
   if (frameAt < 0 || fileAt < 0) {
-    return undefined;
+    return false;
   }
-  const found = { frameFolder: frameSegments[frameAt], fileFolder: candidate[fileAt] };
   for (let up = 1; up <= frameAt && up <= fileAt; up++) {
     if (sameName(frameSegments[frameAt - up], candidate[fileAt - up])) {
-      return found;
+      return true;
     }
   }
-  return folders.hasFolder(file.root, [...candidate.slice(0, fileAt), frameSegments[frameAt]]) ? found : undefined;
+  return folders.hasFolder(file.root, [...candidate.slice(0, fileAt), frameSegments[frameAt]]);
 }
 
 function sameName(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
+  return a === b || (a.length === b.length && a.toLowerCase() === b.toLowerCase());
 }

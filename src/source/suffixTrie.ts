@@ -33,8 +33,8 @@ export interface SuffixMatch<T> {
   /** How many values `values()` yields, and how many of them are flagged; known without walking them. */
   count: number;
   flaggedCount: number;
-  /** Every value whose path ends with the matched suffix (none when `length` is 0). */
-  values(): IterableIterator<T>;
+  /** Every value whose path ends with the matched suffix (none when `length` is 0); the first `limit` when given. */
+  values(limit?: number): T[];
 }
 
 export class SuffixTrie<T> {
@@ -146,11 +146,11 @@ export class SuffixTrie<T> {
       depth++;
     }
     if (depth === 0 && node === this.root) {
-      return { length: 0, count: 0, flaggedCount: 0, values: emptyValues };
+      return { length: 0, count: 0, flaggedCount: 0, values: () => [] };
     }
     if (node.children || !node.bucket) {
       const reached = node;
-      return { length: depth, count: reached.size, flaggedCount: reached.flagged, values: () => valuesUnder(reached) };
+      return { length: depth, count: reached.size, flaggedCount: reached.flagged, values: (limit) => valuesUnder(reached, limit) };
     }
     // An unburst bucket: its entries share `depth` segments; some may share more.
     let longest = depth;
@@ -165,7 +165,7 @@ export class SuffixTrie<T> {
       }
     }
     const flaggedCount = best.reduce((sum, entry) => sum + (this.isFlagged(entry.value) ? 1 : 0), 0);
-    return { length: longest, count: best.length, flaggedCount, values: () => best.map((entry) => entry.value).values() };
+    return { length: longest, count: best.length, flaggedCount, values: (limit) => best.slice(0, limit).map((entry) => entry.value) };
   }
 }
 
@@ -221,23 +221,25 @@ function prune<T>(path: Array<[TrieNode<T>, string]>, leaf: TrieNode<T>): void {
   }
 }
 
-function emptyValues<T>(): IterableIterator<T> {
-  return ([] as T[]).values();
-}
-
-function* valuesUnder<T>(start: TrieNode<T>): IterableIterator<T> {
+/** The values below a node, depth first, without a generator's cost per value. */
+function valuesUnder<T>(start: TrieNode<T>, limit = Infinity): T[] {
+  const out: T[] = [];
   const stack: Array<TrieNode<T>> = [start];
-  let node = stack.pop();
-  while (node) {
-    for (const entry of node.complete ?? []) {
-      yield entry.value;
+  while (stack.length > 0 && out.length < limit) {
+    const node = stack.pop() as TrieNode<T>;
+    const complete = node.complete;
+    for (let i = 0; complete && i < complete.length && out.length < limit; i++) {
+      out.push(complete[i].value);
     }
-    for (const entry of node.bucket ?? []) {
-      yield entry.value;
+    const bucket = node.bucket;
+    for (let i = 0; bucket && i < bucket.length && out.length < limit; i++) {
+      out.push(bucket[i].value);
     }
-    for (const child of node.children?.values() ?? []) {
-      stack.push(child);
+    if (node.children) {
+      for (const child of node.children.values()) {
+        stack.push(child);
+      }
     }
-    node = stack.pop();
   }
+  return out;
 }

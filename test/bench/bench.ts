@@ -7,11 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runEventsBench } from './eventsBench';
 import { runFrameBench } from './frameBench';
+import { runLineFinderBench } from './lineFinderBench';
 
 type BenchResults = Record<string, number>;
 
 const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [
   ['frames', runFrameBench],
+  ['lineFinder', runLineFinderBench],
   ['events', runEventsBench],
 ];
 

@@ -107,13 +107,13 @@ describe('FrameResolver precision (issue 6): ties are asked, never picked silent
     ]);
   });
 
-  it('lists at most maxChoices of a huge tie without looking at each file, and all of them on request', () => {
+  it('lists at most maxChoices (default 20) of a huge tie without looking at each file, and all of them on request', () => {
     const files = Array.from({ length: 300 }, (_, i) => `/w/m/packages/p${String(i).padStart(3, '0')}/src/utils/helpers.ts`);
     const index = new FileIndex(['/w/m'], [...files, '/w/m/packages/p123/src/api/client.ts']);
     const r = new FrameResolver(index);
     const result = tie(r.resolve(frame({ filename: 'helpers.ts' })));
     assert.equal(result.total, 300);
-    assert.equal(result.choices.length, 50);
+    assert.equal(result.choices.length, 20);
     assert.deepEqual(
       result.choices.map((choice) => choice.path),
       [...result.choices.map((choice) => choice.path)].sort(),
