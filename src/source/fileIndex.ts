@@ -71,6 +71,11 @@ export class FileIndex {
    * (only frames whose suffix match needs checking ask), then kept current.
    */
   private folders: Map<string, number> | undefined;
+  /**
+   * One string per distinct segment name (`src`, `index.ts`…): less memory, and comparisons with frame segments
+   * that stay in cache. Names of removed files stay; there are as many as distinct names ever indexed.
+   */
+  private readonly segmentNames = new Map<string, string>();
   private nextOrder = 0;
   private changes = 0;
 
@@ -116,6 +121,9 @@ export class FileIndex {
       return false;
     }
     const relative = key.slice(this.rootPrefixes[this.rootKeys.indexOf(root)].length).split('/');
+    for (let i = 0; i < relative.length; i++) {
+      relative[i] = this.interned(relative[i]);
+    }
     let library = false;
     for (let i = 0; i < relative.length - 1; i++) {
       const folder = HAS_UPPER_CASE.test(relative[i]) ? relative[i].toLowerCase() : relative[i];
@@ -223,6 +231,15 @@ export class FileIndex {
     const trie = caseInsensitive ? this.caseInsensitiveTrie() : this.trie;
     const match = trie.longestSuffix(nfcSegments(segments));
     return { length: match.length, count: match.count, libraryCount: match.flaggedCount, files: match.values };
+  }
+
+  private interned(segment: string): string {
+    const known = this.segmentNames.get(segment);
+    if (known !== undefined) {
+      return known;
+    }
+    this.segmentNames.set(segment, segment);
+    return segment;
   }
 
   private countFolders(file: IndexedFile, delta: 1 | -1): void {

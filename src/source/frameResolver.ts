@@ -340,7 +340,13 @@ export class FrameResolver {
   private bySuffix(candidates: readonly PathCandidate[], frame: Frame): Attempt | Refusal | undefined {
     const reached: Reached[] = [];
     let longest = 0;
-    for (const candidate of candidates) {
+    const looked: PathCandidate[] = [];
+    for (const candidate of [...candidates].sort((a, b) => b.segments.length - a.segments.length)) {
+      // A trailing part of a reading already looked up reaches the same files, or fewer segments than it.
+      if (looked.some((other) => coversReading(other, candidate))) {
+        continue;
+      }
+      looked.push(candidate);
       let lookup = this.index.longestSuffix(candidate.segments, false);
       let folded = false;
       if (lookup.length < candidate.segments.length) {
@@ -546,6 +552,21 @@ function withoutShorterReadings(readings: readonly Reached[]): Reached[] {
           endsWith(other.candidate.segments, reading.candidate.segments) &&
           (other.candidate.segments.length > reading.candidate.segments.length || j < i),
       ),
+  );
+}
+
+/**
+ * `longer` reaches every file `shorter` can, as far, and `acceptsSuffix` judges both alike (a bare file name is
+ * judged apart, so it is never covered).
+ */
+function coversReading(longer: PathCandidate, shorter: PathCandidate): boolean {
+  return (
+    shorter.segments.length > 1 &&
+    longer.segments.length > shorter.segments.length &&
+    longer.library === shorter.library &&
+    longer.caseInsensitive === shorter.caseInsensitive &&
+    (longer.minSuffix ?? 1) <= (shorter.minSuffix ?? 1) &&
+    endsWith(longer.segments, shorter.segments)
   );
 }
 

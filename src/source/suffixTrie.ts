@@ -221,25 +221,28 @@ function prune<T>(path: Array<[TrieNode<T>, string]>, leaf: TrieNode<T>): void {
   }
 }
 
-/** The values below a node, depth first, without a generator's cost per value. */
+/** The values below a node, depth first, without a generator's cost per value; stops once `limit` are found. */
 function valuesUnder<T>(start: TrieNode<T>, limit = Infinity): T[] {
   const out: T[] = [];
-  const stack: Array<TrieNode<T>> = [start];
-  while (stack.length > 0 && out.length < limit) {
-    const node = stack.pop() as TrieNode<T>;
-    const complete = node.complete;
-    for (let i = 0; complete && i < complete.length && out.length < limit; i++) {
-      out.push(complete[i].value);
-    }
-    const bucket = node.bucket;
-    for (let i = 0; bucket && i < bucket.length && out.length < limit; i++) {
-      out.push(bucket[i].value);
-    }
-    if (node.children) {
-      for (const child of node.children.values()) {
-        stack.push(child);
+  gather(start, out, limit);
+  return out;
+}
+
+function gather<T>(node: TrieNode<T>, out: T[], limit: number): void {
+  const complete = node.complete;
+  for (let i = 0; complete && i < complete.length && out.length < limit; i++) {
+    out.push(complete[i].value);
+  }
+  const bucket = node.bucket;
+  for (let i = 0; bucket && i < bucket.length && out.length < limit; i++) {
+    out.push(bucket[i].value);
+  }
+  if (node.children && out.length < limit) {
+    for (const child of node.children.values()) {
+      gather(child, out, limit);
+      if (out.length >= limit) {
+        return;
       }
     }
   }
-  return out;
 }
