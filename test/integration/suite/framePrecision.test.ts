@@ -8,7 +8,7 @@ import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO } from '../../fixtures/demo/demoConstants';
 import { FRAME_PRECISION } from '../../fixtures/demo/framePrecisionIssues';
-import { child, extensionApi, frameByFunction, issueByShortId, resetServer, workspaceRoot } from './helpers';
+import { child, extensionApi, frameByFunction, issueByShortId, resetServer, serverRequests, workspaceRoot } from './helpers';
 import { CLICKABLE_LINK, spyOnNotifications, spyOnQuickPicks, waitFor } from './uiSpies';
 
 describe('frame → file precision (issue 6): hostile frames, tied files, links out of the workspace', () => {
@@ -103,6 +103,22 @@ describe('frame → file precision (issue 6): hostile frames, tied files, links 
       notifications.restore();
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     }
+  });
+
+  it('clicks on frames of a project with Sentry code mappings read its mappings once and ask nothing per frame', async () => {
+    const spec = DEMO.frames.node;
+    const org = await child(api, undefined, DEMO.organizations.demo.name);
+    const project = await child(api, org, DEMO.projects.worker.name);
+    const issue = await issueByShortId(api, project, DEMO.issues.sendEmailRecipient.shortId);
+    const frame = await frameByFunction(api, await child(api, issue, 'Latest event'), spec.function);
+    await resetServer();
+    for (let i = 0; i < 3; i++) {
+      const result = await openFrame(frame);
+      assert.ok(result?.kind === 'file' && result.method === 'codeMapping', JSON.stringify(result));
+    }
+    const paths = (await serverRequests()).map((request) => request.path);
+    assert.ok(paths.filter((path) => path.endsWith('/code-mappings/')).length <= 1, paths.join(', '));
+    assert.deepStrictEqual(paths.filter((path) => path.includes('/stacktrace-link/')), []);
   });
 
   it('a symlink in the workspace that leads outside it is not opened; the captured code is shown with the reason', async () => {
