@@ -246,13 +246,21 @@ export class FrameResolver {
     if (atRoot.length > 0) {
       return { ...base, candidates: listed(atRoot), matchedSegments: segments.length };
     }
-    const suffix = this.index.longestSuffix(segments, false);
+    let suffix = this.index.longestSuffix(segments, false);
+    let folded = false;
+    if (suffix.length < segments.length) {
+      const ignoringCase = this.index.longestSuffix(segments, true);
+      if (ignoringCase.length > suffix.length) {
+        suffix = ignoringCase;
+        folded = true;
+      }
+    }
     const accept =
       suffix.length === segments.length || suffix.length >= 2 || (suffix.length === 1 && frame.inApp === true && !isGenericFileName(segments[segments.length - 1]));
     if (!accept || suffix.length === 0) {
       return undefined;
     }
-    const checked = this.checkedSuffixFiles([{ segments, lookup: suffix, folded: false }], suffix.length);
+    const checked = this.checkedSuffixFiles([{ segments, lookup: suffix, folded }], suffix.length);
     if (checked.kept.length === 0) {
       return { refused: contradictionReason(segments.join('/'), checked.rejected) };
     }
