@@ -12,84 +12,27 @@ import type { Frame } from '../sentry/eventModel';
 import { CodeMapping, codeMappingSourcePath } from './codeMappings';
 import type { FileIndex, IndexedFile, SuffixLookup } from './fileIndex';
 import { CandidateFile, RankedFile, byPath, rankFiles, rankedFile } from './fileRanking';
-import { Contradiction, contradiction, contradicts } from './pathContradiction';
+import type { AmbiguousFrame, AsyncResolveHints, FrameResolution, MatchFacts, ResolveHints, ResolvedFrame, UnresolvedFrame } from './frameResolution';
+import { contradiction, contradicts } from './pathContradiction';
 import { PathCandidate } from './pathCandidate';
 import { FrameCandidates, frameCandidates } from './pathCandidates';
 import { PathMapper, PathMapping } from './pathMappings';
 import { areSafeSegments, normalizeLocalPath, sanitizeFrameText, splitPathSegments } from './pathSafety';
-import { RememberedChoice, rememberedPath } from './rememberedChoices';
+import { rememberedPath } from './rememberedChoices';
+import { Rejected, choicesOf, contradictionReason, evidenceFor, noPathReason } from './resolutionWords';
+import { Reached, acceptsSuffix, coversReading, isGenericFileName, withoutShorterReadings } from './suffixReadings';
 
-export type ResolveMethod = 'mapping' | 'codeMapping' | 'absolute' | 'prefix' | 'suffix';
-
-interface MatchFacts {
-  method: ResolveMethod;
-  /** The frame-side text that matched (`src/app.js`, the mapped prefix's path, the code mapping's source path). */
-  matched: string;
-  /** Which rule produced the match, in words (`webpack`, `container root /app/`, `user mapping /usr/src/app/`…). */
-  rule: string;
-  /** Path segments the match covers (for suffix matches, how long the shared suffix is). */
-  matchedSegments: number;
-  /** The frame points into a dependency. */
-  library: boolean;
-}
-
-export interface ResolvedFrame extends MatchFacts {
-  found: true;
-  ambiguous: false;
-  /** The workspace file, spelled as it was given to the index. */
-  path: string;
-  /** Why this file rather than the others that matched as well, when there were others. */
-  evidence?: string;
-  /** Files that matched the same text but lost on evidence, best first. */
-  alternatives: readonly string[];
-}
-
-/** Several files match equally well and nothing in the event tells them apart: the user has to choose. */
-export interface AmbiguousFrame extends MatchFacts {
-  found: true;
-  ambiguous: true;
-  /** Plain-words reason for the user. */
-  reason: string;
-  /** The tied files, in path order, each with what speaks for it (at most `maxChoices`). */
-  choices: readonly FileChoice[];
-  /** How many files tie. */
-  total: number;
-  /** The frame path the match was read from; with `matchedSegments`, what a remembered choice is keyed by. */
-  framePath: string;
-}
-
-export interface FileChoice {
-  path: string;
-  reason: string;
-}
-
-export interface UnresolvedFrame {
-  found: false;
-  /** Plain-words reason for the user. */
-  reason: string;
-  /** Candidate paths that were looked for, for a tooltip or log. */
-  tried: readonly string[];
-}
-
-export type FrameResolution = ResolvedFrame | AmbiguousFrame | UnresolvedFrame;
-
-export interface ResolveHints {
-  /** Local paths already resolved for other frames of the same event. */
-  siblingPaths?: readonly string[];
-  /** Repository-relative path from Sentry's `stacktrace-link` endpoint (its code mappings). */
-  sourcePath?: string;
-  /** The user's earlier answers to ties; one that points at a tied file settles the tie. */
-  rememberedChoices?: readonly RememberedChoice[];
-  /** How many tied files to list (default: the resolver's `maxChoices`). */
-  maxChoices?: number;
-}
-
-/** Asks Sentry's code mappings for a frame's repository-relative path; consulted only when user mappings fail. */
-export type CodeMappingLookup = (frame: Frame) => Promise<string | undefined>;
-
-export interface AsyncResolveHints extends ResolveHints {
-  codeMappingLookup?: CodeMappingLookup;
-}
+export type {
+  AmbiguousFrame,
+  AsyncResolveHints,
+  CodeMappingLookup,
+  FileChoice,
+  FrameResolution,
+  ResolveHints,
+  ResolveMethod,
+  ResolvedFrame,
+  UnresolvedFrame,
+} from './frameResolution';
 
 export interface FrameResolverOptions {
   mappings?: readonly PathMapping[];
@@ -530,64 +473,10 @@ export class FrameResolver {
   }
 }
 
-interface Reached {
-  candidate: PathCandidate;
-  lookup: SuffixLookup;
-  folded: boolean;
-}
-
 interface SuffixReading {
   segments: readonly string[];
   lookup: SuffixLookup;
   folded: boolean;
-}
-
-interface Rejected extends Contradiction {
-  file: IndexedFile;
-}
-
-/**
- * Readings that are a trailing part of a longer reading (`src/a.ts` of `/srv/app/src/a.ts`) reach the same
- * files with less to check them against; the longer one says all they say.
- */
-function withoutShorterReadings(readings: readonly Reached[]): Reached[] {
-  return readings.filter(
-    (reading, i) =>
-      !readings.some(
-        (other, j) =>
-          j !== i &&
-          other.folded === reading.folded &&
-          endsWith(other.candidate.segments, reading.candidate.segments) &&
-          (other.candidate.segments.length > reading.candidate.segments.length || j < i),
-      ),
-  );
-}
-
-/**
- * `longer` reaches every file `shorter` can, as far, and `acceptsSuffix` judges both alike (a bare file name is
- * judged apart, so it is never covered).
- */
-function coversReading(longer: PathCandidate, shorter: PathCandidate): boolean {
-  return (
-    shorter.segments.length > 1 &&
-    longer.segments.length > shorter.segments.length &&
-    longer.library === shorter.library &&
-    longer.caseInsensitive === shorter.caseInsensitive &&
-    (longer.minSuffix ?? 1) <= (shorter.minSuffix ?? 1) &&
-    endsWith(longer.segments, shorter.segments)
-  );
-}
-
-function endsWith(longer: readonly string[], shorter: readonly string[]): boolean {
-  if (shorter.length > longer.length) {
-    return false;
-  }
-  for (let i = 1; i <= shorter.length; i++) {
-    if (longer[longer.length - i] !== shorter[shorter.length - i]) {
-      return false;
-    }
-  }
-  return true;
 }
 
 function factsOf(attempt: MatchFacts): MatchFacts {
@@ -629,77 +518,6 @@ function fieldText(frame: Frame, candidate: PathCandidate): string {
   return text ?? candidate.segments.join('/');
 }
 
-function contradictionReason(framePath: string, rejected: Rejected | undefined): string {
-  if (!rejected) {
-    return `No workspace file matches ${framePath}.`;
-  }
-  const relative = rejected.file.relative.join('/');
-  return `No workspace file matches ${framePath}: ${relative} has the same ending, but it is under ${rejected.fileFolder}, where the frame names ${rejected.frameFolder}.`;
-}
-
-function evidenceFor(winner: RankedFile, next: RankedFile, preferLibrary: boolean | undefined): string {
-  if (winner.kindMismatch < next.kindMismatch) {
-    return preferLibrary ? 'vendored code, like the frame' : 'app code, like the frame';
-  }
-  if (winner.folded !== next.folded) {
-    return 'the same spelling, including case';
-  }
-  return winner.nearest ? `closest to ${winner.nearest}, a file of the same event` : 'the best match';
-}
-
-/** Tied files share their evidence, so the same few reasons are built once each. */
-function choicesOf(tied: readonly RankedFile[], facts: MatchFacts): FileChoice[] {
-  const reasons = new Map<string, string>();
-  return tied.map((ranked) => {
-    const key = `${Number(ranked.file.library)}${Number(ranked.folded)}${ranked.nearest ?? ''}`;
-    let reason = reasons.get(key);
-    if (reason === undefined) {
-      reason = choiceReason(ranked, facts);
-      reasons.set(key, reason);
-    }
-    return { path: ranked.file.path, reason };
-  });
-}
-
-function choiceReason(ranked: RankedFile, facts: MatchFacts): string {
-  const parts = [facts.matchedSegments === 1 ? `same file name ${facts.matched}` : `ends with ${facts.matched}`];
-  parts.push(ranked.file.library ? 'vendored code' : 'app code');
-  if (ranked.folded) {
-    parts.push('letter case differs');
-  }
-  if (ranked.nearest) {
-    parts.push(`near ${ranked.nearest}`);
-  }
-  return parts.join(' · ');
-}
-
-/**
- * A suffix of two or more segments is evidence (a dependency's must also reach its package folder); a bare file
- * name is only trusted for in-app frames, or when the frame names nothing but that file and it is not a dependency.
- */
-function acceptsSuffix(length: number, candidate: PathCandidate, frame: Frame): boolean {
-  if (length < (candidate.minSuffix ?? 1)) {
-    return false;
-  }
-  if (length >= 2) {
-    return true;
-  }
-  if (length !== 1) {
-    return false;
-  }
-  if (candidate.segments.length > 1 && isGenericFileName(candidate.segments[candidate.segments.length - 1])) {
-    return false;
-  }
-  return frame.inApp === true || (candidate.segments.length === 1 && !candidate.library);
-}
-
-/** File names every package has: matching one of them alone says nothing about which file the frame meant. */
-const GENERIC_FILE_NAME = /^(?:__init__\.py|__main__\.py|index\.[cm]?[jt]sx?|main\.(?:py|go|[cm]?[jt]s|rs|c|cpp)|mod\.rs|lib\.rs|package-info\.java)$/i;
-
-function isGenericFileName(name: string | undefined): boolean {
-  return name !== undefined && GENERIC_FILE_NAME.test(name);
-}
-
 function normalizeSiblings(paths: readonly string[] | undefined): string[] {
   const out: string[] = [];
   for (const path of (paths ?? []).slice(0, MAX_SIBLINGS)) {
@@ -709,12 +527,4 @@ function normalizeSiblings(paths: readonly string[] | undefined): string[] {
     }
   }
   return out;
-}
-
-function noPathReason(frame: Frame, read: FrameCandidates): string {
-  if (read.display !== undefined) {
-    return `${read.display} does not name a source file that could be in the workspace.`;
-  }
-  const hasText = [frame.absPath, frame.filename, frame.module].some((value) => typeof value === 'string' && value.trim().length > 0);
-  return hasText ? "The frame's path is too long or holds characters no file name has." : 'The frame has no file name, path or module.';
 }
