@@ -4,11 +4,12 @@ import { Session } from './auth/session';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { registerCommand } from './commands/registerCommand';
-import { CodeMappingCache, openFrame } from './commands/openFrame';
+import { openFrame } from './commands/openFrame';
 import { signIn } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
 import { ContextDocuments } from './editor/contextDocuments';
+import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
 import { WorkspaceFiles } from './editor/workspaceFiles';
 import { showAccount } from './views/accountDescription';
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     files: new WorkspaceFiles(),
     decorations: new FrameDecorations(),
     contextDocuments: new ContextDocuments(),
-    codeMappings: new CodeMappingCache(),
+    clicks: new FrameClicks(context.workspaceState),
   };
 
   context.subscriptions.push(

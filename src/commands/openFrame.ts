@@ -1,50 +1,81 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
 import type { ContextDocuments } from '../editor/contextDocuments';
+import type { FrameClicks } from '../editor/frameClicks';
 import type { FrameDecorations } from '../editor/frameDecorations';
+import { pickTiedFile } from '../editor/tiedFilePicker';
 import type { WorkspaceFiles } from '../editor/workspaceFiles';
 import type { Frame } from '../sentry/eventModel';
-import { FrameResolver, LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
-import type { CodeMappingLookup } from '../source';
+import { LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
 import { EventSource, FrameNode } from '../views/nodes/frameNode';
 import { readSettings } from '../views/settings';
+import { untrustedText } from '../views/untrustedText';
 
 export type OpenFrameResult =
-  | { kind: 'file'; path: string; line: number; column: number; location: LineLocation; method: string }
-  | { kind: 'context'; uri: string; reason: string };
+  | { kind: 'file'; path: string; line: number; column: number; location: LineLocation; method: string; evidence?: string }
+  | { kind: 'context'; uri: string; reason: string }
+  /** Several files matched equally well and the user closed the choice: nothing opened. */
+  | { kind: 'cancelled' };
 
 export interface OpenFrameDeps {
   session: Session;
   files: WorkspaceFiles;
   decorations: FrameDecorations;
   contextDocuments: ContextDocuments;
-  codeMappings: CodeMappingCache;
+  clicks: FrameClicks;
 }
+
+/** Enough for the user to search a large tie by typing part of a folder name. */
+const MAX_LISTED_CHOICES = 5000;
 
 /**
  * Opens the local file a frame points at, on the line that raised (found again if the file has
- * drifted since the event), or the frame's captured context when no local file matches.
+ * drifted since the event), or the frame's captured context when no local file matches. When
+ * several files match equally well the user chooses, and the choice is remembered.
  */
 export async function openFrame(target: FrameNode | { frame: Frame; source?: EventSource }, deps: OpenFrameDeps): Promise<OpenFrameResult> {
   const frame = target.frame;
   const source = target.source ?? {};
   const index = await deps.files.getIndex();
-  const resolver = new FrameResolver(index, { mappings: userMappings(deps.files.folders) });
-  const siblingPaths = (source.siblings ?? [])
-    .filter((f) => f !== frame)
-    .map((f) => resolver.resolve(f))
-    .flatMap((r) => (r.found && !r.ambiguous ? [r.path] : []));
-  const resolution = await resolver.resolveAsync(frame, { siblingPaths, codeMappingLookup: deps.codeMappings.lookupFor(deps.session, source) });
+  const resolution = await deps.clicks.resolverFor(deps.session.client).resolve(
+    frame,
+    {
+      org: source.org,
+      project: source.project,
+      projectId: source.projectId ?? source.event?.projectId,
+      platform: source.event?.platform,
+      siblings: source.siblings,
+    },
+    { index, mappings: userMappings(deps.files.folders), rememberedChoices: deps.clicks.choices.all(), maxChoices: MAX_LISTED_CHOICES },
+  );
 
   if (!resolution.found) {
-    const { uri } = await deps.contextDocuments.show(frame, resolution.reason);
+    const shown = await showContext(frame, resolution.reason, deps);
     void offerPathMapping(frame, deps.files);
-    return { kind: 'context', uri: uri.toString(), reason: resolution.reason };
+    return shown;
+  }
+  let path: string;
+  let evidence: string | undefined;
+  if (resolution.ambiguous) {
+    const chosen = await pickTiedFile(resolution);
+    if (chosen === undefined) return { kind: 'cancelled' };
+    await deps.clicks.choices.remember(resolution, chosen);
+    path = chosen;
+    evidence = 'your choice';
+  } else {
+    path = resolution.path;
+    evidence = resolution.evidence;
   }
 
-  const uri = vscode.Uri.file(resolution.path);
+  const containment = await deps.files.containment().check(path);
+  if (!containment.inside) {
+    void vscode.window.showWarningMessage(`Sentry: ${untrustedText(containment.reason)} Showing the code Sentry captured instead.`);
+    return showContext(frame, containment.reason, deps);
+  }
+
+  const uri = vscode.Uri.file(path);
   const document = await vscode.workspace.openTextDocument(uri);
-  const location = locateLine(document.getText(), frame);
+  const location = locateLine(deps.clicks.lines.of(document.getText()), frame);
   const line = Math.min(Math.max(location.line, 1), document.lineCount) - 1;
   const column = Math.max((location.column ?? 1) - 1, 0);
   const position = new vscode.Position(line, Math.min(column, document.lineAt(line).text.length));
@@ -53,9 +84,14 @@ export async function openFrame(target: FrameNode | { frame: Frame; source?: Eve
   deps.decorations.mark(editor, line, source.exceptionLabel);
   if (location.message) {
     const show = location.status === 'moved' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-    void show(`Sentry: ${vscode.workspace.asRelativePath(uri)}: ${location.message}`);
+    void show(`Sentry: ${untrustedText(vscode.workspace.asRelativePath(uri))}: ${location.message}`);
   }
-  return { kind: 'file', path: resolution.path, line: line + 1, column: position.character + 1, location, method: resolution.method };
+  return { kind: 'file', path, line: line + 1, column: position.character + 1, location, method: resolution.method, evidence };
+}
+
+async function showContext(frame: Frame, reason: string, deps: OpenFrameDeps): Promise<OpenFrameResult> {
+  const { uri } = await deps.contextDocuments.show(frame, reason);
+  return { kind: 'context', uri: uri.toString(), reason };
 }
 
 function userMappings(folders: Array<{ name: string; path: string }>): PathMapping[] {
@@ -68,38 +104,11 @@ function userMappings(folders: Array<{ name: string; path: string }>): PathMappi
   return mappings;
 }
 
-/**
- * Sentry's code mappings (the `stacktrace-link` endpoint), asked only when no user mapping
- * matched; a project that has none is remembered and not asked again.
- */
-export class CodeMappingCache {
-  private readonly projectsWithout = new Set<string>();
-
-  lookupFor(session: Session, source: EventSource): CodeMappingLookup | undefined {
-    const client = session.client;
-    const { org, project } = source;
-    if (!client || !org || !project || this.projectsWithout.has(`${org}/${project}`)) return undefined;
-    return async (frame) => {
-      const file = frame.filename || frame.absPath;
-      if (!file) return undefined;
-      const signal = AbortSignal.timeout(4000);
-      const link = await client.getStacktraceLink(
-        org,
-        project,
-        { file, absPath: frame.absPath, module: frame.module, package: frame.package, platform: frame.platform ?? source.event?.platform, lineNo: frame.lineNo },
-        { signal },
-      );
-      if (link.error === 'no_code_mappings_for_project') this.projectsWithout.add(`${org}/${project}`);
-      return link.sourcePath;
-    };
-  }
-}
-
 async function offerPathMapping(frame: Frame, files: WorkspaceFiles): Promise<void> {
   const framePath = frame.absPath || frame.filename;
   if (!framePath || files.folders.length === 0) return;
   const choice = await vscode.window.showInformationMessage(
-    `Sentry: no local file matches ${framePath}. Showing the code Sentry captured instead.`,
+    `Sentry: no local file matches ${untrustedText(framePath)}. Showing the code Sentry captured instead.`,
     'Add Path Mapping…',
   );
   if (choice !== 'Add Path Mapping…') return;
@@ -116,5 +125,5 @@ async function offerPathMapping(frame: Frame, files: WorkspaceFiles): Promise<vo
   const config = vscode.workspace.getConfiguration('sentry');
   const mappings = { ...config.get<Record<string, string>>('pathMappings', {}), [from]: folder[0].fsPath };
   await config.update('pathMappings', mappings, vscode.ConfigurationTarget.Workspace);
-  void vscode.window.showInformationMessage(`Sentry: frames under ${from} now open from ${folder[0].fsPath}. Click the frame again.`);
+  void vscode.window.showInformationMessage(`Sentry: frames under ${untrustedText(from)} now open from ${untrustedText(folder[0].fsPath)}. Click the frame again.`);
 }

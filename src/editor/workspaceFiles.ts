@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_IGNORED_DIRECTORIES, FileIndex } from '../source';
+import { DEFAULT_IGNORED_DIRECTORIES, FileIndex, WorkspaceContainment } from '../source';
 
 /**
  * The workspace's files as a `FileIndex`: built once, on the first frame opened (not at
@@ -7,11 +7,23 @@ import { DEFAULT_IGNORED_DIRECTORIES, FileIndex } from '../source';
  */
 export class WorkspaceFiles implements vscode.Disposable {
   private index?: Promise<FileIndex>;
+  private containmentCheck?: WorkspaceContainment;
   private readonly disposables: vscode.Disposable[] = [];
   private watching = false;
 
   constructor() {
-    this.disposables.push(vscode.workspace.onDidChangeWorkspaceFolders(() => (this.index = undefined)));
+    this.disposables.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.index = undefined;
+        this.containmentCheck = undefined;
+      }),
+    );
+  }
+
+  /** The real-path check a file passes before a frame opens it (folder real paths read on first use, then kept). */
+  containment(): WorkspaceContainment {
+    this.containmentCheck ??= new WorkspaceContainment(this.folders.map((f) => f.path));
+    return this.containmentCheck;
   }
 
   getIndex(): Promise<FileIndex> {

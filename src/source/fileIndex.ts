@@ -6,6 +6,7 @@
 
 import { isInsideRoot, normalizeLocalPath } from './pathSafety';
 import { SuffixTrie } from './suffixTrie';
+import { nfc, nfcSegments } from './unicodeNames';
 
 export const DEFAULT_IGNORED_DIRECTORIES: readonly string[] = [
   'node_modules',
@@ -32,11 +33,11 @@ const HAS_UPPER_CASE = /[A-Z]/;
 export interface IndexedFile {
   /** The path exactly as it was added (what the editor should open). */
   readonly path: string;
-  /** Normalized: forward slashes, lower-case drive letter. */
+  /** Normalized: forward slashes, lower-case drive letter, Unicode NFC. */
   readonly key: string;
   /** Normalized workspace root holding it (the deepest one when roots nest). */
   readonly root: string;
-  /** Segments below the root. */
+  /** Segments below the root (NFC). */
   readonly relative: readonly string[];
   /** Lives in a vendored-code folder. */
   readonly library: boolean;
@@ -51,7 +52,11 @@ export interface FileIndexOptions {
 
 export interface SuffixLookup {
   length: number;
-  files(): IterableIterator<IndexedFile>;
+  /** How many files `files()` lists, and how many of them are vendored, known without walking them. */
+  count: number;
+  libraryCount: number;
+  /** The files, or the first `limit` of them. */
+  files(limit?: number): IndexedFile[];
 }
 
 export class FileIndex {
@@ -59,14 +64,25 @@ export class FileIndex {
   private readonly rootPrefixes: string[];
   private readonly ignored: Set<string>;
   private readonly byKey = new Map<string, IndexedFile>();
-  private readonly trie = new SuffixTrie<IndexedFile>();
+  private readonly trie = new SuffixTrie<IndexedFile>(undefined, isLibrary);
   private lowerTrie: SuffixTrie<IndexedFile> | undefined;
+  /**
+   * Lower-cased folder paths (root + relative folders) → how many indexed files lie below; built on first use
+   * (only frames whose suffix match needs checking ask), then kept current.
+   */
+  private folders: Map<string, number> | undefined;
+  /**
+   * One string per distinct segment name (`src`, `index.ts`…): less memory, and comparisons with frame segments
+   * that stay in cache. Names of removed files stay; there are as many as distinct names ever indexed.
+   */
+  private readonly segmentNames = new Map<string, string>();
   private nextOrder = 0;
+  private changes = 0;
 
   constructor(roots: Iterable<string>, files: Iterable<string> = [], options: FileIndexOptions = {}) {
     const keys = new Set<string>();
     for (const root of roots) {
-      const key = normalizeLocalPath(root);
+      const key = normalizeKey(root);
       if (key !== undefined) {
         keys.add(key);
       }
@@ -89,9 +105,14 @@ export class FileIndex {
     return this.byKey.size;
   }
 
+  /** Changes with every file added or removed, so caches of resolutions can tell they are stale. */
+  get generation(): number {
+    return this.changes;
+  }
+
   /** Adds a file; false when it is outside every root, in an ignored folder, or already present. */
   add(path: string): boolean {
-    const key = normalizeLocalPath(path);
+    const key = normalizeKey(path);
     if (key === undefined || this.byKey.has(key)) {
       return false;
     }
@@ -100,6 +121,9 @@ export class FileIndex {
       return false;
     }
     const relative = key.slice(this.rootPrefixes[this.rootKeys.indexOf(root)].length).split('/');
+    for (let i = 0; i < relative.length; i++) {
+      relative[i] = this.interned(relative[i]);
+    }
     let library = false;
     for (let i = 0; i < relative.length - 1; i++) {
       const folder = HAS_UPPER_CASE.test(relative[i]) ? relative[i].toLowerCase() : relative[i];
@@ -112,11 +136,13 @@ export class FileIndex {
     this.byKey.set(key, file);
     this.trie.insert(relative, file);
     this.lowerTrie?.insert(relative, file);
+    this.countFolders(file, 1);
+    this.changes++;
     return true;
   }
 
   remove(path: string): boolean {
-    const key = normalizeLocalPath(path);
+    const key = normalizeKey(path);
     const file = key === undefined ? undefined : this.byKey.get(key);
     if (!file) {
       return false;
@@ -124,12 +150,25 @@ export class FileIndex {
     this.byKey.delete(file.key);
     this.trie.remove(file.relative, file);
     this.lowerTrie?.remove(file.relative, file);
+    this.countFolders(file, -1);
+    this.changes++;
     return true;
+  }
+
+  /** Whether some indexed file lies below the folder `root` + `segments` (compared ignoring case). */
+  hasFolder(root: string, segments: readonly string[]): boolean {
+    if (!this.folders) {
+      this.folders = new Map();
+      for (const file of this.byKey.values()) {
+        this.countFolders(file, 1);
+      }
+    }
+    return this.folders.has(`${root}/${segments.join('/')}`.toLowerCase());
   }
 
   /** Removes every file below a folder (a watcher reports a deleted folder once). Returns how many went. */
   removeFolder(folder: string): number {
-    const key = normalizeLocalPath(folder);
+    const key = normalizeKey(folder);
     if (key === undefined) {
       return 0;
     }
@@ -143,7 +182,7 @@ export class FileIndex {
   }
 
   get(path: string): IndexedFile | undefined {
-    const key = normalizeLocalPath(path);
+    const key = normalizeKey(path);
     return key === undefined ? undefined : this.byKey.get(key);
   }
 
@@ -168,12 +207,13 @@ export class FileIndex {
   /** Files at exactly these segments below some root (or below `root` only). */
   findRelative(segments: readonly string[], caseInsensitive: boolean, root?: string): IndexedFile[] {
     const trie = caseInsensitive ? this.caseInsensitiveTrie() : this.trie;
-    const found = trie.exact(segments);
+    const found = trie.exact(nfcSegments(segments));
     return root === undefined ? [...found] : found.filter((file) => file.root === root);
   }
 
   /** Files at a normalized absolute path (several only when matching ignores case). */
-  findAbsolute(key: string, caseInsensitive: boolean): IndexedFile[] {
+  findAbsolute(path: string, caseInsensitive: boolean): IndexedFile[] {
+    const key = nfc(path);
     const exact = this.byKey.get(key);
     if (exact || !caseInsensitive) {
       return exact ? [exact] : [];
@@ -189,13 +229,39 @@ export class FileIndex {
   /** The longest trailing run of segments that some files share, and those files. */
   longestSuffix(segments: readonly string[], caseInsensitive: boolean): SuffixLookup {
     const trie = caseInsensitive ? this.caseInsensitiveTrie() : this.trie;
-    const match = trie.longestSuffix(segments);
-    return { length: match.length, files: match.values };
+    const match = trie.longestSuffix(nfcSegments(segments));
+    return { length: match.length, count: match.count, libraryCount: match.flaggedCount, files: match.values };
+  }
+
+  private interned(segment: string): string {
+    const known = this.segmentNames.get(segment);
+    if (known !== undefined) {
+      return known;
+    }
+    this.segmentNames.set(segment, segment);
+    return segment;
+  }
+
+  private countFolders(file: IndexedFile, delta: 1 | -1): void {
+    const folders = this.folders;
+    if (!folders) {
+      return;
+    }
+    let key = file.root.toLowerCase();
+    for (let depth = 1; depth < file.relative.length; depth++) {
+      key += `/${file.relative[depth - 1].toLowerCase()}`;
+      const count = (folders.get(key) ?? 0) + delta;
+      if (count > 0) {
+        folders.set(key, count);
+      } else {
+        folders.delete(key);
+      }
+    }
   }
 
   private caseInsensitiveTrie(): SuffixTrie<IndexedFile> {
     if (!this.lowerTrie) {
-      const trie = new SuffixTrie<IndexedFile>((segment) => segment.toLowerCase());
+      const trie = new SuffixTrie<IndexedFile>((segment) => segment.toLowerCase(), isLibrary);
       for (const file of this.byKey.values()) {
         trie.insert(file.relative, file);
       }
@@ -203,4 +269,14 @@ export class FileIndex {
     }
     return this.lowerTrie;
   }
+}
+
+function isLibrary(file: IndexedFile): boolean {
+  return file.library;
+}
+
+/** A local path as the index keys it: `normalizeLocalPath`, then NFC so both Unicode spellings of a name meet. */
+function normalizeKey(path: string): string | undefined {
+  const key = normalizeLocalPath(path);
+  return key === undefined ? undefined : nfc(key);
 }

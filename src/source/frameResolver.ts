@@ -11,72 +11,58 @@
 import type { Frame } from '../sentry/eventModel';
 import { CodeMapping, codeMappingSourcePath } from './codeMappings';
 import type { FileIndex, IndexedFile, SuffixLookup } from './fileIndex';
-import { RankingHints, rankFiles } from './fileRanking';
+import { CandidateFile, RankedFile, byPath, rankFiles, rankedFile } from './fileRanking';
+import type { AmbiguousFrame, AsyncResolveHints, FrameResolution, MatchFacts, ResolveHints, ResolvedFrame, UnresolvedFrame } from './frameResolution';
+import { contradiction, contradicts } from './pathContradiction';
 import { PathCandidate } from './pathCandidate';
 import { FrameCandidates, frameCandidates } from './pathCandidates';
 import { PathMapper, PathMapping } from './pathMappings';
 import { areSafeSegments, normalizeLocalPath, sanitizeFrameText, splitPathSegments } from './pathSafety';
+import { rememberedPath } from './rememberedChoices';
+import { Rejected, choicesOf, contradictionReason, evidenceFor, noPathReason } from './resolutionWords';
+import { Reached, acceptsSuffix, coversReading, isGenericFileName, withoutShorterReadings } from './suffixReadings';
 
-export type ResolveMethod = 'mapping' | 'codeMapping' | 'absolute' | 'prefix' | 'suffix';
-
-export interface ResolvedFrame {
-  found: true;
-  /** The workspace file, spelled as it was given to the index. */
-  path: string;
-  method: ResolveMethod;
-  /** The frame-side text that matched (`src/app.js`, the mapped prefix's path, the code mapping's source path). */
-  matched: string;
-  /** Which rule produced the match, in words (`webpack`, `container root /app/`, `user mapping /usr/src/app/`…). */
-  rule: string;
-  /** Path segments the match covers (for suffix matches, how long the shared suffix is). */
-  matchedSegments: number;
-  /** The frame points into a dependency. */
-  library: boolean;
-  /** Other files matched equally well; `alternatives` lists the next best. */
-  ambiguous: boolean;
-  alternatives: readonly string[];
-}
-
-export interface UnresolvedFrame {
-  found: false;
-  /** Plain-words reason for the user. */
-  reason: string;
-  /** Candidate paths that were looked for, for a tooltip or log. */
-  tried: readonly string[];
-}
-
-export type FrameResolution = ResolvedFrame | UnresolvedFrame;
-
-export interface ResolveHints {
-  /** Local paths already resolved for other frames of the same event. */
-  siblingPaths?: readonly string[];
-  /** Repository-relative path from Sentry's `stacktrace-link` endpoint (its code mappings). */
-  sourcePath?: string;
-}
-
-/** Asks Sentry's code mappings for a frame's repository-relative path; consulted only when user mappings fail. */
-export type CodeMappingLookup = (frame: Frame) => Promise<string | undefined>;
-
-export interface AsyncResolveHints extends ResolveHints {
-  codeMappingLookup?: CodeMappingLookup;
-}
+export type {
+  AmbiguousFrame,
+  AsyncResolveHints,
+  CodeMappingLookup,
+  FileChoice,
+  FrameResolution,
+  ResolveHints,
+  ResolveMethod,
+  ResolvedFrame,
+  UnresolvedFrame,
+} from './frameResolution';
 
 export interface FrameResolverOptions {
   mappings?: readonly PathMapping[];
   /** The project's Sentry code mappings, applied locally at step 2 when no `sourcePath` is given. */
   codeMappings?: readonly CodeMapping[];
-  /** How many runner-up files to report on an ambiguous match. */
+  /** How many runner-up files to report beside a match. */
   maxAlternatives?: number;
+  /** How many tied files to list in an ambiguous result. */
+  maxChoices?: number;
 }
 
-interface Attempt {
-  files: IndexedFile[];
-  method: ResolveMethod;
-  matched: string;
-  rule: string;
-  matchedSegments: number;
+/** The files one step found, and what is known about them before looking at each. */
+interface Candidates {
+  /** Every candidate (or the first `limit`), contradicted ones already left out. */
+  files(limit?: number): readonly IndexedFile[];
+  /** Whether a file matched only when case was ignored. */
+  isFolded(file: IndexedFile): boolean;
+  /** Exact counts, when known without walking the files (one suffix lookup, nothing to check per file). */
+  counted?: { count: number; libraryCount: number };
+}
+
+interface Attempt extends MatchFacts {
+  candidates: Candidates;
+  framePath: string;
   preferLibrary?: boolean;
-  library: boolean;
+}
+
+/** A suffix step whose every file contradicted the frame: nothing opens, and the user learns why. */
+interface Refusal {
+  refused: string;
 }
 
 const MAX_SIBLINGS = 64;
@@ -85,27 +71,32 @@ const MAX_TRIED = 12;
 export class FrameResolver {
   private readonly mapper: PathMapper;
   private readonly maxAlternatives: number;
+  private readonly maxChoices: number;
   private readonly codeMappings: readonly CodeMapping[];
 
   constructor(private readonly index: FileIndex, options: FrameResolverOptions = {}) {
     this.mapper = new PathMapper(options.mappings ?? []);
     this.codeMappings = options.codeMappings ?? [];
     this.maxAlternatives = Math.max(0, options.maxAlternatives ?? 5);
+    this.maxChoices = Math.max(2, options.maxChoices ?? 20);
   }
 
   resolve(frame: Frame, hints: ResolveHints = {}): FrameResolution {
     return this.guarded(() => {
       const siblings = normalizeSiblings(hints.siblingPaths);
       const early = this.byMapping(frame) ?? this.byCodeMappings(frame, hints.sourcePath);
-      return early ? this.finish(early, siblings) : this.byCandidates(frame, siblings);
+      if (early && !isRefusal(early)) {
+        return this.finish(early, siblings, hints);
+      }
+      return this.byCandidates(frame, siblings, hints);
     });
   }
 
   /** As `resolve`, asking `codeMappingLookup` for a source path when user mappings and known code mappings fail. */
   async resolveAsync(frame: Frame, hints: AsyncResolveHints = {}): Promise<FrameResolution> {
-    const lookup = hints.codeMappingLookup;
+    const { codeMappingLookup: lookup, ...rest } = hints;
     if (!lookup || hints.sourcePath !== undefined || this.resolvesBeforeLookup(frame)) {
-      return this.resolve(frame, hints);
+      return this.resolve(frame, rest);
     }
     let sourcePath: string | undefined;
     try {
@@ -113,7 +104,7 @@ export class FrameResolver {
     } catch {
       sourcePath = undefined;
     }
-    return this.resolve(frame, { siblingPaths: hints.siblingPaths, sourcePath });
+    return this.resolve(frame, { ...rest, sourcePath });
   }
 
   /**
@@ -125,8 +116,8 @@ export class FrameResolver {
     const siblings = [...(hints.siblingPaths ?? [])];
     const order = frames.map((_, i) => i).sort((a, b) => Number(frames[b]?.inApp === true) - Number(frames[a]?.inApp === true));
     for (const i of order) {
-      results[i] = this.resolve(frames[i], { siblingPaths: siblings });
-      const result = results[i];
+      const result = this.resolve(frames[i], { siblingPaths: siblings });
+      results[i] = result;
       if (result.found && !result.ambiguous) {
         siblings.push(result.path);
       }
@@ -159,10 +150,11 @@ export class FrameResolver {
         continue;
       }
       for (const mapped of this.mapper.map(text)) {
-        const files = this.index.findAbsolute(mapped.path, mapped.caseInsensitive);
-        if (files.length > 0) {
+        const found = this.findAbsolute(mapped.path, mapped.caseInsensitive);
+        if (found.length > 0) {
           return {
-            files,
+            candidates: listed(found),
+            framePath: text,
             method: 'mapping',
             matched: mapped.source,
             rule: `user mapping ${mapped.from}`,
@@ -175,7 +167,7 @@ export class FrameResolver {
     return undefined;
   }
 
-  private byCodeMappings(frame: Frame, sourcePath: string | undefined): Attempt | undefined {
+  private byCodeMappings(frame: Frame, sourcePath: string | undefined): Attempt | Refusal | undefined {
     const given = this.byCodeMapping(sourcePath, frame);
     if (given || this.codeMappings.length === 0) {
       return given;
@@ -183,7 +175,7 @@ export class FrameResolver {
     return this.byCodeMapping(codeMappingSourcePath(frame, this.codeMappings), frame);
   }
 
-  private byCodeMapping(sourcePath: string | undefined, frame: Frame): Attempt | undefined {
+  private byCodeMapping(sourcePath: string | undefined, frame: Frame): Attempt | Refusal | undefined {
     const text = sanitizeFrameText(sourcePath);
     if (text === undefined) {
       return undefined;
@@ -192,31 +184,51 @@ export class FrameResolver {
     if (!areSafeSegments(segments)) {
       return undefined;
     }
-    const base = { method: 'codeMapping' as const, matched: segments.join('/'), rule: 'Sentry code mapping', library: false };
-    const atRoot = this.index.findRelative(segments, false);
+    const base = { method: 'codeMapping' as const, matched: segments.join('/'), rule: 'Sentry code mapping', library: false, framePath: segments.join('/') };
+    const atRoot = this.findRelative(segments);
     if (atRoot.length > 0) {
-      return { ...base, files: atRoot, matchedSegments: segments.length };
+      return { ...base, candidates: listed(atRoot), matchedSegments: segments.length };
     }
-    const suffix = this.index.longestSuffix(segments, false);
+    let suffix = this.index.longestSuffix(segments, false);
+    let folded = false;
+    if (suffix.length < segments.length) {
+      const ignoringCase = this.index.longestSuffix(segments, true);
+      if (ignoringCase.length > suffix.length) {
+        suffix = ignoringCase;
+        folded = true;
+      }
+    }
     const accept =
       suffix.length === segments.length || suffix.length >= 2 || (suffix.length === 1 && frame.inApp === true && !isGenericFileName(segments[segments.length - 1]));
-    return accept && suffix.length > 0 ? { ...base, files: [...suffix.files()], matchedSegments: suffix.length } : undefined;
+    if (!accept || suffix.length === 0) {
+      return undefined;
+    }
+    const checked = this.checkedSuffixFiles([{ segments, lookup: suffix, folded }], suffix.length);
+    if (checked.kept.length === 0) {
+      return { refused: contradictionReason(segments.join('/'), checked.rejected) };
+    }
+    return { ...base, candidates: listed(checked.kept), matchedSegments: suffix.length };
   }
 
-  private byCandidates(frame: Frame, siblings: readonly string[]): FrameResolution {
+  private byCandidates(frame: Frame, siblings: readonly string[], hints: ResolveHints): FrameResolution {
     const read = frameCandidates(frame);
     if (read.candidates.length === 0 && read.absolutePaths.length === 0) {
       return { found: false, reason: noPathReason(frame, read), tried: [] };
     }
     const preferLibrary = frame.inApp === true ? false : read.library ? true : undefined;
-    const attempt = this.byAbsolute(read) ?? this.byPrefix(read.candidates) ?? this.bySuffix(read.candidates, frame);
-    if (attempt) {
-      return this.finish({ ...attempt, preferLibrary }, siblings);
-    }
+    const framePath = read.display ?? '';
+    const attempt = this.byAbsolute(read, framePath) ?? this.byPrefix(read.candidates, frame) ?? this.bySuffix(read.candidates, frame);
     const tried = [
       ...read.absolutePaths.map((absolute) => absolute.path),
       ...read.candidates.map((candidate) => candidate.segments.join('/')),
     ];
+    if (attempt && isRefusal(attempt)) {
+      return { found: false, reason: attempt.refused, tried: [...new Set(tried)].slice(0, MAX_TRIED) };
+    }
+    if (attempt) {
+      attempt.preferLibrary = preferLibrary;
+      return this.finish(attempt, siblings, hints);
+    }
     return {
       found: false,
       reason: `No workspace file matches ${read.display ?? 'this frame'}.`,
@@ -224,12 +236,13 @@ export class FrameResolver {
     };
   }
 
-  private byAbsolute(read: FrameCandidates): Attempt | undefined {
+  private byAbsolute(read: FrameCandidates, framePath: string): Attempt | undefined {
     for (const absolute of read.absolutePaths) {
-      const files = this.index.findAbsolute(absolute.path, absolute.caseInsensitive);
-      if (files.length > 0) {
+      const found = this.findAbsolute(absolute.path, absolute.caseInsensitive);
+      if (found.length > 0) {
         return {
-          files,
+          candidates: listed(found),
+          framePath,
           method: 'absolute',
           matched: absolute.path,
           rule: `${absolute.field} is a workspace file`,
@@ -242,25 +255,25 @@ export class FrameResolver {
   }
 
   /** Among root-relative readings that exist, the longest wins (the most specific reading of the frame). */
-  private byPrefix(candidates: readonly PathCandidate[]): Attempt | undefined {
+  private byPrefix(candidates: readonly PathCandidate[], frame: Frame): Attempt | undefined {
     let best: Attempt | undefined;
+    let files: CandidateFile[] = [];
     for (const candidate of candidates) {
       if (!candidate.rootRelative || (best && candidate.segments.length < best.matchedSegments)) {
         continue;
       }
-      let files = this.index.findRelative(candidate.segments, false);
-      if (files.length === 0 && candidate.caseInsensitive) {
-        files = this.index.findRelative(candidate.segments, true);
-      }
-      if (files.length === 0) {
+      const found = this.findRelative(candidate.segments);
+      if (found.length === 0) {
         continue;
       }
       if (best && candidate.segments.length === best.matchedSegments) {
-        best.files = union(best.files, files);
+        files = unionFiles(files, found);
         continue;
       }
+      files = found;
       best = {
-        files,
+        candidates: listed([]),
+        framePath: fieldText(frame, candidate),
         method: 'prefix',
         matched: candidate.segments.join('/'),
         rule: `${candidate.field}: ${candidate.rule}`,
@@ -268,57 +281,185 @@ export class FrameResolver {
         library: candidate.library,
       };
     }
-    return best;
+    return best && { ...best, candidates: listed(files) };
   }
 
-  /** The longest accepted suffix over all readings; files are only gathered for readings that reach it. */
-  private bySuffix(candidates: readonly PathCandidate[], frame: Frame): Attempt | undefined {
-    const matches: Array<{ candidate: PathCandidate; lookup: SuffixLookup }> = [];
+  /**
+   * The longest accepted suffix over all readings. Files whose path contradicts the frame's own leading segments
+   * are dropped; when every file of that length is dropped, nothing opens (a shorter suffix would be weaker still).
+   */
+  private bySuffix(candidates: readonly PathCandidate[], frame: Frame): Attempt | Refusal | undefined {
+    const reached: Reached[] = [];
     let longest = 0;
-    for (const candidate of candidates) {
-      let lookup = this.index.longestSuffix(candidate.segments, false);
-      if (candidate.caseInsensitive) {
-        const folded = this.index.longestSuffix(candidate.segments, true);
-        lookup = folded.length > lookup.length ? folded : lookup;
+    const looked: PathCandidate[] = [];
+    for (const candidate of [...candidates].sort((a, b) => b.segments.length - a.segments.length)) {
+      // A trailing part of a reading already looked up reaches the same files, or fewer segments than it.
+      if (looked.some((other) => coversReading(other, candidate))) {
+        continue;
       }
-      if (lookup.length >= longest && acceptsSuffix(lookup.length, candidate, frame)) {
+      looked.push(candidate);
+      let lookup = this.index.longestSuffix(candidate.segments, false);
+      let folded = false;
+      if (lookup.length < candidate.segments.length) {
+        const ignoringCase = this.index.longestSuffix(candidate.segments, true);
+        if (ignoringCase.length > lookup.length) {
+          lookup = ignoringCase;
+          folded = true;
+        }
+      }
+      if (lookup.length > 0 && lookup.length >= longest && acceptsSuffix(lookup.length, candidate, frame)) {
         longest = lookup.length;
-        matches.push({ candidate, lookup });
+        reached.push({ candidate, lookup, folded });
       }
     }
-    const best = matches.filter((match) => match.lookup.length === longest);
+    const best = withoutShorterReadings(reached.filter((match) => match.lookup.length === longest));
     if (best.length === 0) {
       return undefined;
     }
     const [first] = best;
-    let files: IndexedFile[] = [...first.lookup.files()];
-    for (const other of best.slice(1)) {
-      files = union(files, [...other.lookup.files()]);
-    }
-    return {
-      files,
+    const framePath = fieldText(frame, first.candidate);
+    const matched = first.candidate.segments.slice(-longest).join('/');
+    const attempt = (candidates: Candidates): Attempt => ({
+      candidates,
+      framePath,
       method: 'suffix',
-      matched: first.candidate.segments.slice(-longest).join('/'),
+      matched,
       rule: `${first.candidate.field}: ${first.candidate.rule}`,
       matchedSegments: longest,
       library: first.candidate.library,
-    };
+    });
+    const needsCheck = best.some((match) => match.candidate.segments.length > longest);
+    if (best.length === 1 && !needsCheck) {
+      const { lookup, folded } = first;
+      const candidates: Candidates = {
+        files: (limit) => lookup.files(limit),
+        isFolded: () => folded,
+        counted: { count: lookup.count, libraryCount: lookup.libraryCount },
+      };
+      return attempt(candidates);
+    }
+    const checked = this.checkedSuffixFiles(
+      best.map(({ candidate, lookup, folded }) => ({ segments: candidate.segments, lookup, folded })),
+      longest,
+    );
+    if (checked.kept.length === 0) {
+      return { refused: contradictionReason(sanitizeFrameText(framePath) ?? matched, checked.rejected) };
+    }
+    return attempt(listed(checked.kept));
   }
 
-  private finish(attempt: Attempt, siblings: readonly string[]): ResolvedFrame {
-    const hints: RankingHints = { preferLibrary: attempt.preferLibrary, siblings };
-    const ranked = rankFiles(attempt.files, hints, 1 + this.maxAlternatives);
-    const alternatives = ranked.slice(1).map((file) => file.path);
+  /** The files the readings reached, without those a reading that reached them contradicts. */
+  private checkedSuffixFiles(reached: readonly SuffixReading[], length: number): { kept: CandidateFile[]; rejected?: Rejected } {
+    let rejected: Rejected | undefined;
+    const check = (segments: readonly string[], file: IndexedFile): boolean => {
+      if (segments.length <= length || !contradicts(segments, file, length, this.index)) {
+        return true;
+      }
+      if (!rejected) {
+        const against = contradiction(segments, file, length, this.index);
+        rejected = against && { file, frameFolder: against.frameFolder, fileFolder: against.fileFolder };
+      }
+      return false;
+    };
+    if (reached.length === 1) {
+      const [{ segments, lookup, folded }] = reached;
+      const kept: CandidateFile[] = [];
+      for (const file of lookup.files()) {
+        if (check(segments, file)) {
+          kept.push({ file, folded });
+        }
+      }
+      return { kept, rejected };
+    }
+    const verdicts = new Map<IndexedFile, CandidateFile | undefined>();
+    for (const { segments, lookup, folded } of reached) {
+      for (const file of lookup.files()) {
+        if (verdicts.has(file) && verdicts.get(file) === undefined) {
+          continue;
+        }
+        if (!check(segments, file)) {
+          verdicts.set(file, undefined);
+        } else {
+          const seen = verdicts.get(file);
+          verdicts.set(file, { file, folded: seen ? seen.folded && folded : folded });
+        }
+      }
+    }
+    const kept = [...verdicts.values()].filter((value): value is CandidateFile => value !== undefined);
+    return { kept, rejected };
+  }
+
+  /** Exact case first; when no file has the exact spelling, the same path ignoring case. */
+  private findAbsolute(path: string, caseInsensitive: boolean): CandidateFile[] {
+    const exact = this.index.findAbsolute(path, false);
+    if (exact.length > 0) {
+      return exact.map((file) => ({ file, folded: false }));
+    }
+    return this.index.findAbsolute(path, true).map((file) => ({ file, folded: !caseInsensitive }));
+  }
+
+  private findRelative(segments: readonly string[]): CandidateFile[] {
+    const exact = this.index.findRelative(segments, false);
+    if (exact.length > 0) {
+      return exact.map((file) => ({ file, folded: false }));
+    }
+    return this.index.findRelative(segments, true).map((file) => ({ file, folded: true }));
+  }
+
+  private finish(attempt: Attempt, siblings: readonly string[], hints: ResolveHints): ResolvedFrame | AmbiguousFrame | UnresolvedFrame {
+    const { candidates, framePath, preferLibrary } = attempt;
+    const facts = factsOf(attempt);
+    const maxChoices = Math.max(2, hints.maxChoices ?? this.maxChoices);
+    const counted = candidates.counted;
+    const kindSplits = (count: { count: number; libraryCount: number }): boolean =>
+      preferLibrary !== undefined && count.libraryCount > 0 && count.libraryCount < count.count;
+    if (counted && counted.count > 1 && siblings.length === 0 && !kindSplits(counted)) {
+      // Nothing in the event can tell these files apart, so there is no need to look at each of them.
+      const tied = candidates.files(maxChoices).map((file) => rankedFile(file, candidates.isFolded(file), 0, 0));
+      tied.sort(byPath);
+      return this.tie(facts, framePath, tied, counted.count, siblings, hints);
+    }
+    const ranking = rankFiles(candidates.files(), (file) => candidates.isFolded(file), { preferLibrary, siblings }, maxChoices, this.maxAlternatives);
+    if (ranking.bestTotal === 0) {
+      return { found: false, reason: 'No workspace file matches this frame.', tried: [] };
+    }
+    if (ranking.bestTotal > 1) {
+      return this.tie(facts, framePath, ranking.best, ranking.bestTotal, siblings, hints);
+    }
+    const [winner] = ranking.best;
+    const alternatives = ranking.runnersUp.map((ranked) => ranked.file.path);
+    const evidence = alternatives.length > 0 ? evidenceFor(winner, ranking.runnersUp[0], preferLibrary) : undefined;
+    return resolved(facts, winner.file.path, evidence, alternatives);
+  }
+
+  private tie(
+    facts: MatchFacts,
+    framePath: string,
+    tied: readonly RankedFile[],
+    total: number,
+    siblings: readonly string[],
+    hints: ResolveHints,
+  ): ResolvedFrame | AmbiguousFrame {
+    const remembered = rememberedPath(framePath, facts.matchedSegments, tied.map((ranked) => ranked.file.path), hints.rememberedChoices ?? []);
+    if (remembered) {
+      const alternatives = tied.map((ranked) => ranked.file.path).filter((path) => path !== remembered.path).slice(0, this.maxAlternatives);
+      const under = remembered.choice.framePrefix === '' ? 'for this file name' : `for frames under ${remembered.choice.framePrefix}`;
+      return resolved(facts, remembered.path, `your earlier choice ${under}`, alternatives);
+    }
+    const what = facts.matchedSegments === 1 ? `the file name ${facts.matched}` : `the path ${facts.matched}`;
+    const apart = siblings.length > 0 ? "nothing in the event (not even its other frames' files) tells them apart" : 'nothing in the event tells them apart';
     return {
       found: true,
-      path: ranked[0].path,
-      method: attempt.method,
-      matched: attempt.matched,
-      rule: attempt.rule,
-      matchedSegments: attempt.matchedSegments,
-      library: attempt.library,
-      ambiguous: attempt.files.length > 1,
-      alternatives,
+      ambiguous: true,
+      method: facts.method,
+      matched: facts.matched,
+      rule: facts.rule,
+      matchedSegments: facts.matchedSegments,
+      library: facts.library,
+      reason: `${total} workspace files match ${what} equally well; ${apart}.`,
+      choices: choicesOf(tied, facts),
+      total,
+      framePath,
     };
   }
 
@@ -332,36 +473,49 @@ export class FrameResolver {
   }
 }
 
-/**
- * A suffix of two or more segments is evidence (a dependency's must also reach its package folder); a bare file
- * name is only trusted for in-app frames, or when the frame names nothing but that file and it is not a dependency.
- */
-function acceptsSuffix(length: number, candidate: PathCandidate, frame: Frame): boolean {
-  if (length < (candidate.minSuffix ?? 1)) {
-    return false;
-  }
-  if (length >= 2) {
-    return true;
-  }
-  if (length !== 1) {
-    return false;
-  }
-  if (candidate.segments.length > 1 && isGenericFileName(candidate.segments[candidate.segments.length - 1])) {
-    return false;
-  }
-  return frame.inApp === true || (candidate.segments.length === 1 && !candidate.library);
+interface SuffixReading {
+  segments: readonly string[];
+  lookup: SuffixLookup;
+  folded: boolean;
 }
 
-/** File names every package has: matching one of them alone says nothing about which file the frame meant. */
-const GENERIC_FILE_NAME = /^(?:__init__\.py|__main__\.py|index\.[cm]?[jt]sx?|main\.(?:py|go|[cm]?[jt]s|rs|c|cpp)|mod\.rs|lib\.rs|package-info\.java)$/i;
-
-function isGenericFileName(name: string | undefined): boolean {
-  return name !== undefined && GENERIC_FILE_NAME.test(name);
+function factsOf(attempt: MatchFacts): MatchFacts {
+  return { method: attempt.method, matched: attempt.matched, rule: attempt.rule, matchedSegments: attempt.matchedSegments, library: attempt.library };
 }
 
-function union(a: IndexedFile[], b: readonly IndexedFile[]): IndexedFile[] {
-  const seen = new Set(a);
-  return [...a, ...b.filter((file) => !seen.has(file))];
+function resolved(facts: MatchFacts, path: string, evidence: string | undefined, alternatives: readonly string[]): ResolvedFrame {
+  return {
+    found: true,
+    ambiguous: false,
+    method: facts.method,
+    matched: facts.matched,
+    rule: facts.rule,
+    matchedSegments: facts.matchedSegments,
+    library: facts.library,
+    path,
+    evidence,
+    alternatives,
+  };
+}
+
+function isRefusal(value: Attempt | Refusal): value is Refusal {
+  return 'refused' in value;
+}
+
+function listed(files: readonly CandidateFile[]): Candidates {
+  const folded = new Set(files.filter((candidate) => candidate.folded).map((candidate) => candidate.file));
+  return { files: (limit) => files.slice(0, limit).map((candidate) => candidate.file), isFolded: (file) => folded.has(file) };
+}
+
+function unionFiles(a: readonly CandidateFile[], b: readonly CandidateFile[]): CandidateFile[] {
+  const seen = new Set(a.map((candidate) => candidate.file));
+  return [...a, ...b.filter((candidate) => !seen.has(candidate.file))];
+}
+
+/** The frame's own text for a reading (what a remembered choice is keyed by). */
+function fieldText(frame: Frame, candidate: PathCandidate): string {
+  const text = candidate.field === 'absPath' || candidate.field === 'filename' ? sanitizeFrameText(frame[candidate.field]) : undefined;
+  return text ?? candidate.segments.join('/');
 }
 
 function normalizeSiblings(paths: readonly string[] | undefined): string[] {
@@ -373,12 +527,4 @@ function normalizeSiblings(paths: readonly string[] | undefined): string[] {
     }
   }
   return out;
-}
-
-function noPathReason(frame: Frame, read: FrameCandidates): string {
-  if (read.display !== undefined) {
-    return `${read.display} does not name a source file that could be in the workspace.`;
-  }
-  const hasText = [frame.absPath, frame.filename, frame.module].some((value) => typeof value === 'string' && value.trim().length > 0);
-  return hasText ? "The frame's path is too long or holds characters no file name has." : 'The frame has no file name, path or module.';
 }

@@ -1,11 +1,14 @@
 /** Frame → local file and line. No `vscode` import: the VS Code layer supplies file lists and file text. */
 
+export { ClickContext, ClickResolver, ClickSource } from './clickResolver';
 export { CodeMapping, codeMappingSourcePath } from './codeMappings';
 export { ContextDocument, ContextDocumentOptions, ContextFrame, renderFrameContext } from './contextDocument';
 export { DEFAULT_IGNORED_DIRECTORIES, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
 export {
+  AmbiguousFrame,
   AsyncResolveHints,
   CodeMappingLookup,
+  FileChoice,
   FrameResolution,
   FrameResolver,
   FrameResolverOptions,
@@ -18,4 +21,8 @@ export { FrameLines, LineLocation, LineStatus, LocateOptions, locateLine } from 
 export { PathMapper, PathMapping, WorkspaceFolderRef, substituteWorkspaceFolder } from './pathMappings';
 export { FrameCandidates, frameCandidates } from './pathCandidates';
 export { PathCandidate } from './pathCandidate';
+export { CodeMappingClient, ProjectCodeMappings } from './projectCodeMappings';
+export { RememberedChoice, choiceToRemember, isRememberedChoice, withChoice } from './rememberedChoices';
 export { SourceLines } from './sourceLines';
+export { SourceLinesCache } from './sourceLinesCache';
+export { Containment, WorkspaceContainment } from './workspaceContainment';

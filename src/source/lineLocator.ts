@@ -4,6 +4,7 @@
  * `pre_context` + `context_line` + `post_context` fit best.
  */
 
+import { LinePattern, linePattern } from './linePattern';
 import { SourceLines } from './sourceLines';
 
 export type LineStatus = 'exact' | 'moved' | 'differs' | 'unverified';
@@ -40,9 +41,9 @@ export interface LocateOptions {
 }
 
 interface ContextWindow {
-  pre: string[];
-  current: string;
-  post: string[];
+  pre: LinePattern[];
+  current: LinePattern;
+  post: LinePattern[];
   /** Sum of surrounding line weights; 0 when only the context line is known. */
   totalWeight: number;
 }
@@ -56,7 +57,6 @@ interface Placement {
 
 const MAX_CONTEXT_LINES = 50;
 const BLANK_LINE_WEIGHT = 0.25;
-const SNIP = '{snip}';
 
 export function locateLine(source: string | readonly string[] | SourceLines, frame: FrameLines, options: LocateOptions = {}): LineLocation {
   const lines = source instanceof SourceLines ? source : new SourceLines(source);
@@ -102,13 +102,14 @@ function contextWindow(frame: FrameLines): ContextWindow | undefined {
   const current = frame.contextLine.trim();
   const totalWeight = [...pre, ...post].reduce((sum, line) => sum + weightOf(line), 0);
   const anythingToCompare = current.length > 0 || [...pre, ...post].some((line) => line.length > 0);
-  return anythingToCompare ? { pre, current, post, totalWeight } : undefined;
+  if (!anythingToCompare) {
+    return undefined;
+  }
+  return { pre: pre.map(linePattern), current: linePattern(current), post: post.map(linePattern), totalWeight };
 }
 
 function bestPlacement(lines: SourceLines, window: ContextWindow, recordedIndex: number): Placement | undefined {
-  const positions = window.current.includes(SNIP)
-    ? lines.positionsWhere((line) => lineMatches(line, window.current))
-    : lines.positionsOf(window.current);
+  const positions = window.current.exact ? lines.positionsOf(window.current.text) : lines.positionsWhere(window.current.matches);
   let best: Placement | undefined;
   for (const index of positions) {
     const placement = placementAt(lines, window, index);
@@ -134,46 +135,24 @@ function isBetter(a: Placement, b: Placement, recordedIndex: number): boolean {
 /** How well the window fits with its context line at `index`; undefined when the context line itself differs. */
 function placementAt(lines: SourceLines, window: ContextWindow, index: number): Placement | undefined {
   const here = lines.at(index);
-  if (here === undefined || !lineMatches(here, window.current)) {
+  if (here === undefined || !window.current.matches(here)) {
     return undefined;
   }
   let matchedWeight = 0;
   window.pre.forEach((expected, i) => {
     const actual = lines.at(index - window.pre.length + i);
-    if (actual !== undefined && lineMatches(actual, expected)) {
-      matchedWeight += weightOf(expected);
+    if (actual !== undefined && expected.matches(actual)) {
+      matchedWeight += weightOf(expected.text);
     }
   });
   window.post.forEach((expected, i) => {
     const actual = lines.at(index + 1 + i);
-    if (actual !== undefined && lineMatches(actual, expected)) {
-      matchedWeight += weightOf(expected);
+    if (actual !== undefined && expected.matches(actual)) {
+      matchedWeight += weightOf(expected.text);
     }
   });
   const share = window.totalWeight === 0 ? 1 : matchedWeight / window.totalWeight;
   return { index, matchedWeight, share, full: matchedWeight === window.totalWeight };
-}
-
-/** Sentry shortens long lines to a window around the column, marking the cut with `{snip}`. */
-function lineMatches(actual: string, expected: string): boolean {
-  if (!expected.includes(SNIP)) {
-    return actual === expected;
-  }
-  let from = 0;
-  let anyFragment = false;
-  for (const fragment of expected.split(SNIP)) {
-    const piece = fragment.trim();
-    if (piece.length === 0) {
-      continue;
-    }
-    const at = actual.indexOf(piece, from);
-    if (at < 0) {
-      return false;
-    }
-    from = at + piece.length;
-    anyFragment = true;
-  }
-  return anyFragment;
 }
 
 function weightOf(line: string): number {

@@ -100,9 +100,10 @@ export function pathCandidates(parsed: ParsedFramePath, field: PathField, langua
   const library = findLibraryPath(tail);
   const isLibrary = library !== undefined;
   const out: PathCandidate[] = [];
-  const push = (segments: readonly string[], rootRelative: boolean, rule: string): void => {
+  const push = (segments: readonly string[], rootRelative: boolean, rule: string, wholeTail = false): void => {
     if (areSafeSegments(segments)) {
-      const minSuffix = library?.minSuffix;
+      // After a `..` the path climbed out of some folder: only a file under every segment it then names is that file.
+      const minSuffix = wholeTail && hasParentReference ? Math.max(segments.length, library?.minSuffix ?? 0) : library?.minSuffix;
       out.push({ segments, rootRelative, library: isLibrary, caseInsensitive: parsed.caseInsensitive, field, rule, minSuffix });
     }
   };
@@ -116,7 +117,7 @@ export function pathCandidates(parsed: ParsedFramePath, field: PathField, langua
   } else if (parsed.kind === 'relative') {
     const bareJvmName = language === 'jvm' && tail.length === 1 && !inApp;
     if (!bareJvmName) {
-      push(tail, !hasParentReference, parsed.rule);
+      push(tail, !hasParentReference, parsed.rule, true);
     }
   }
   if (library) {
@@ -130,7 +131,7 @@ export function pathCandidates(parsed: ParsedFramePath, field: PathField, langua
     push([...parsed.namespace, ...tail], false, 'webpack namespace');
   }
   if (parsed.kind === 'absolute' && !(language === 'jvm' && tail.length === 1 && !inApp)) {
-    push(tail, false, 'path suffix');
+    push(tail, false, 'path suffix', true);
   }
   return { absolute, candidates: out, library: isLibrary };
 }

@@ -1,11 +1,10 @@
 /**
- * A file's lines, trimmed, with a lazily built map from trimmed text to the lines that hold it, so the lines
- * of one file can be searched for several frames without rescanning.
+ * A file's lines, split and trimmed once, so that locating several frames in one file (or one frame again)
+ * never splits or trims the text again.
  */
 
 export class SourceLines {
   private readonly trimmedLines: readonly string[];
-  private positions: Map<string, number[]> | undefined;
 
   constructor(source: string | readonly string[]) {
     const lines = typeof source === 'string' ? splitLines(source) : source;
@@ -22,30 +21,26 @@ export class SourceLines {
   }
 
   /** 0-based indexes of the lines whose trimmed text equals `trimmed`, in file order. */
-  positionsOf(trimmed: string): readonly number[] {
-    if (!this.positions) {
-      const positions = new Map<string, number[]>();
-      this.trimmedLines.forEach((line, index) => {
-        const list = positions.get(line);
-        if (list) {
-          list.push(index);
-        } else {
-          positions.set(line, [index]);
-        }
-      });
-      this.positions = positions;
+  positionsOf(trimmed: string): number[] {
+    const out: number[] = [];
+    const length = trimmed.length;
+    for (let index = 0; index < this.trimmedLines.length; index++) {
+      const line = this.trimmedLines[index];
+      if (line.length === length && line === trimmed) {
+        out.push(index);
+      }
     }
-    return this.positions.get(trimmed) ?? [];
+    return out;
   }
 
   /** 0-based indexes of the lines for which `test` holds (for context lines Sentry shortened with `{snip}`). */
   positionsWhere(test: (trimmedLine: string) => boolean): number[] {
     const out: number[] = [];
-    this.trimmedLines.forEach((line, index) => {
-      if (test(line)) {
+    for (let index = 0; index < this.trimmedLines.length; index++) {
+      if (test(this.trimmedLines[index])) {
         out.push(index);
       }
-    });
+    }
     return out;
   }
 }

@@ -16,6 +16,9 @@ interface Entry<T> {
 }
 
 interface TrieNode<T> {
+  /** Entries in this node's subtree, and how many of them are flagged. */
+  size: number;
+  flagged: number;
   /** Present once the node has burst: children keyed by the segment one level further up the path. */
   children?: Map<string, TrieNode<T>>;
   /** Entries whose whole path ends at this node (burst nodes only). */
@@ -27,15 +30,24 @@ interface TrieNode<T> {
 export interface SuffixMatch<T> {
   /** How many trailing segments matched. */
   length: number;
-  /** Every value whose path ends with the matched suffix (none when `length` is 0). */
-  values(): IterableIterator<T>;
+  /** How many values `values()` yields, and how many of them are flagged; known without walking them. */
+  count: number;
+  flaggedCount: number;
+  /** Every value whose path ends with the matched suffix (none when `length` is 0); the first `limit` when given. */
+  values(limit?: number): T[];
 }
 
 export class SuffixTrie<T> {
-  private readonly root: TrieNode<T> = { children: new Map(), complete: [] };
+  private readonly root: TrieNode<T> = { size: 0, flagged: 0, children: new Map(), complete: [] };
 
-  /** `keyOf` folds segments before comparing (lower-casing, for a case-insensitive trie); none compares as is. */
-  constructor(private readonly keyOf?: (segment: string) => string) {}
+  /**
+   * `keyOf` folds segments before comparing (lower-casing, for a case-insensitive trie); none compares as is.
+   * `isFlagged` marks values whose number each match reports (vendored files, for the resolver).
+   */
+  constructor(
+    private readonly keyOf?: (segment: string) => string,
+    private readonly isFlagged: (value: T) => boolean = () => false,
+  ) {}
 
   private keysOf(segments: readonly string[]): readonly string[] {
     const keyOf = this.keyOf;
@@ -44,9 +56,12 @@ export class SuffixTrie<T> {
 
   insert(segments: readonly string[], value: T): void {
     const entry: Entry<T> = { keys: this.keysOf(segments), value };
+    const flag = this.isFlagged(value) ? 1 : 0;
     let node = this.root;
     let depth = 0;
     while (node.children) {
+      node.size++;
+      node.flagged += flag;
       if (depth === entry.keys.length) {
         (node.complete ??= []).push(entry);
         return;
@@ -54,17 +69,19 @@ export class SuffixTrie<T> {
       const key = keyAt(entry.keys, depth);
       let child = node.children.get(key);
       if (!child) {
-        child = { bucket: [] };
+        child = { size: 0, flagged: 0, bucket: [] };
         node.children.set(key, child);
       }
       node = child;
       depth++;
     }
+    node.size++;
+    node.flagged += flag;
     const bucket = node.bucket ?? [];
     bucket.push(entry);
     node.bucket = bucket;
     if (bucket.length > BURST_SIZE) {
-      burst(node, depth);
+      burst(node, depth, this.isFlagged);
     }
   }
 
@@ -89,6 +106,11 @@ export class SuffixTrie<T> {
       return false;
     }
     list.splice(at, 1);
+    const flag = this.isFlagged(value) ? 1 : 0;
+    for (const visited of [...path.map(([parent]) => parent), node]) {
+      visited.size--;
+      visited.flagged -= flag;
+    }
     prune(path, node);
     return true;
   }
@@ -124,11 +146,11 @@ export class SuffixTrie<T> {
       depth++;
     }
     if (depth === 0 && node === this.root) {
-      return { length: 0, values: emptyValues };
+      return { length: 0, count: 0, flaggedCount: 0, values: () => [] };
     }
     if (node.children || !node.bucket) {
       const reached = node;
-      return { length: depth, values: () => valuesUnder(reached) };
+      return { length: depth, count: reached.size, flaggedCount: reached.flagged, values: (limit) => valuesUnder(reached, limit) };
     }
     // An unburst bucket: its entries share `depth` segments; some may share more.
     let longest = depth;
@@ -142,7 +164,8 @@ export class SuffixTrie<T> {
         best.push(entry);
       }
     }
-    return { length: longest, values: () => best.map((entry) => entry.value).values() };
+    const flaggedCount = best.reduce((sum, entry) => sum + (this.isFlagged(entry.value) ? 1 : 0), 0);
+    return { length: longest, count: best.length, flaggedCount, values: (limit) => best.slice(0, limit).map((entry) => entry.value) };
   }
 }
 
@@ -159,7 +182,7 @@ function sharedSuffix(a: readonly string[], b: readonly string[], from: number):
   return length;
 }
 
-function burst<T>(node: TrieNode<T>, depth: number): void {
+function burst<T>(node: TrieNode<T>, depth: number, isFlagged: (value: T) => boolean): void {
   const entries = node.bucket ?? [];
   node.bucket = undefined;
   node.children = new Map();
@@ -171,14 +194,16 @@ function burst<T>(node: TrieNode<T>, depth: number): void {
     const key = keyAt(entry.keys, depth);
     let child = node.children.get(key);
     if (!child) {
-      child = { bucket: [] };
+      child = { size: 0, flagged: 0, bucket: [] };
       node.children.set(key, child);
     }
+    child.size++;
+    child.flagged += isFlagged(entry.value) ? 1 : 0;
     child.bucket?.push(entry);
   }
   for (const child of node.children.values()) {
     if ((child.bucket?.length ?? 0) > BURST_SIZE) {
-      burst(child, depth + 1);
+      burst(child, depth + 1, isFlagged);
     }
   }
 }
@@ -196,23 +221,28 @@ function prune<T>(path: Array<[TrieNode<T>, string]>, leaf: TrieNode<T>): void {
   }
 }
 
-function emptyValues<T>(): IterableIterator<T> {
-  return ([] as T[]).values();
+/** The values below a node, depth first, without a generator's cost per value; stops once `limit` are found. */
+function valuesUnder<T>(start: TrieNode<T>, limit = Infinity): T[] {
+  const out: T[] = [];
+  gather(start, out, limit);
+  return out;
 }
 
-function* valuesUnder<T>(start: TrieNode<T>): IterableIterator<T> {
-  const stack: Array<TrieNode<T>> = [start];
-  let node = stack.pop();
-  while (node) {
-    for (const entry of node.complete ?? []) {
-      yield entry.value;
+function gather<T>(node: TrieNode<T>, out: T[], limit: number): void {
+  const complete = node.complete;
+  for (let i = 0; complete && i < complete.length && out.length < limit; i++) {
+    out.push(complete[i].value);
+  }
+  const bucket = node.bucket;
+  for (let i = 0; bucket && i < bucket.length && out.length < limit; i++) {
+    out.push(bucket[i].value);
+  }
+  if (node.children && out.length < limit) {
+    for (const child of node.children.values()) {
+      gather(child, out, limit);
+      if (out.length >= limit) {
+        return;
+      }
     }
-    for (const entry of node.bucket ?? []) {
-      yield entry.value;
-    }
-    for (const child of node.children?.values() ?? []) {
-      stack.push(child);
-    }
-    node = stack.pop();
   }
 }

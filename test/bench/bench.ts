@@ -8,11 +8,13 @@ import { resolve } from 'node:path';
 import { runEventDetailBench } from './eventDetailBench';
 import { runEventsBench } from './eventsBench';
 import { runFrameBench } from './frameBench';
+import { runLineFinderBench } from './lineFinderBench';
 
 type BenchResults = Record<string, number>;
 
 const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [
   ['frames', runFrameBench],
+  ['lineFinder', runLineFinderBench],
   ['events', runEventsBench],
   ['eventDetail', runEventDetailBench],
 ];

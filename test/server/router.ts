@@ -1,4 +1,5 @@
 import { authorize } from './auth';
+import { codeMappingsRoute } from './codeMappingsRoute';
 import { eventRoutes } from './eventRoutes';
 import { issueRoutes } from './issueRoutes';
 import { lookupRoutes } from './lookupRoutes';
@@ -7,7 +8,7 @@ import { RequestContext, Route } from './requestContext';
 import { ApiResponse, detailResponse, HttpError, internalErrorResponse, MESSAGES } from './responses';
 import { stacktraceLinkRoute } from './stacktraceLinkRoute';
 
-const ROUTES: Route[] = [...organizationRoutes, ...issueRoutes, ...eventRoutes, ...lookupRoutes, stacktraceLinkRoute];
+const ROUTES: Route[] = [...organizationRoutes, ...issueRoutes, ...eventRoutes, ...lookupRoutes, stacktraceLinkRoute, codeMappingsRoute];
 
 function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');

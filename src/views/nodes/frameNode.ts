@@ -10,6 +10,8 @@ import type { TreeNode } from './treeNode';
 export interface EventSource {
   org?: string;
   project?: string;
+  /** Numeric project id, from the issue: Sentry's code-mappings list is filtered by it. */
+  projectId?: string;
   event?: SentryEvent;
   /** "TypeError: x is undefined" for the line decoration. */
   exceptionLabel?: string;

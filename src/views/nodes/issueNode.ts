@@ -55,7 +55,7 @@ export class IssueNode extends PagedParentNode<SentryEvent> {
     this.children = new PagedChildren(
       this,
       list,
-      (event) => new EventNode(event, this, context, { org: this.orgSlug, project: this.projectSlug, event }),
+      (event) => new EventNode(event, this, context, { org: this.orgSlug, project: this.projectSlug, projectId: issue.projectId ?? this.parent.project.id, event }),
       { what: 'events', empty: () => 'No events stored for this issue.' },
       (node) => context.refresh(node),
     );

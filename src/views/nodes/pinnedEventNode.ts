@@ -43,7 +43,12 @@ export class PinnedEventNode implements TreeNode {
       };
       return [this.error ? MessageNode.fromError(this, this.error, retry) : MessageNode.fromError(this, new CancelledError(), retry)];
     }
-    return eventChildren(this, this.event, this.context, { org: this.parent.orgSlug, project: this.parent.projectSlug, event: this.event });
+    return eventChildren(this, this.event, this.context, {
+      org: this.parent.orgSlug,
+      project: this.parent.projectSlug,
+      projectId: this.parent.issue.projectId ?? this.parent.parent.project.id,
+      event: this.event,
+    });
   }
 
   cancelLoad(): void {

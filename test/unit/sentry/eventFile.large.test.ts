@@ -38,15 +38,16 @@ describe('event files: a 100 MB NDJSON file', function () {
     const started = Date.now();
     const opened = await openEventFile(file, {
       onProgress: () => {
-        if (++calls % 250 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+        // What is live mid-way, not garbage V8 has yet to collect: that is what stays flat.
+        if (++calls % 250 === 0) peak = Math.max(peak, heapAfterGc() - before);
       },
     });
     const indexMs = Date.now() - started;
     const retained = heapAfterGc() - before;
-    console.log(`      ${(size / 1e6).toFixed(0)} MB, ${COUNT} events indexed in ${indexMs} ms; heap retained ${(retained / 1e6).toFixed(1)} MB, sampled peak ${(peak / 1e6).toFixed(1)} MB`);
+    console.log(`      ${(size / 1e6).toFixed(0)} MB, ${COUNT} events indexed in ${indexMs} ms; heap retained ${(retained / 1e6).toFixed(1)} MB, largest live heap while indexing ${(peak / 1e6).toFixed(1)} MB`);
     assert.equal(opened.summaries.length, COUNT);
     assert.ok(retained < size / 10, `retained ${retained} bytes for a ${size}-byte file`);
-    assert.ok(peak < size / 2, `peak ${peak} bytes for a ${size}-byte file`);
+    assert.ok(peak < size / 10, `live heap reached ${peak} bytes while indexing a ${size}-byte file`);
     const middle = await opened.load(2_345);
     assert.equal(middle.eventId, (2_345).toString(16).padStart(32, '0'));
     assert.equal(middle.exceptions[0].value, 'event 2345');

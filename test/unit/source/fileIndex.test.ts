@@ -91,6 +91,31 @@ describe('source/fileIndex', () => {
     assert.deepEqual(index.findAbsolute('/W/ONE/SRC/A.TS', false), []);
   });
 
+  it('knows which folders hold files (ignoring case), kept current once asked', () => {
+    const index = new FileIndex(['/w'], ['/w/libs/site/src/a.ts']);
+    assert.equal(index.hasFolder('/w', ['libs', 'site']), true);
+    assert.equal(index.hasFolder('/w', ['LIBS', 'Site', 'src']), true);
+    assert.equal(index.hasFolder('/w', ['libs', 'payments']), false);
+    index.add('/w/libs/payments/src/b.ts');
+    assert.equal(index.hasFolder('/w', ['libs', 'payments']), true);
+    index.remove('/w/libs/payments/src/b.ts');
+    assert.equal(index.hasFolder('/w', ['libs', 'payments']), false);
+    assert.equal(index.hasFolder('/w', ['libs']), true);
+    const generation = index.generation;
+    index.add('/w/x.ts');
+    assert.equal(index.generation, generation + 1);
+  });
+
+  it('counts the files a suffix reaches, and the vendored ones, without walking them', () => {
+    const index = new FileIndex(['/w'], ['/w/a/util.ts', '/w/b/util.ts', '/w/vendor/c/util.ts', '/w/d/other.ts']);
+    const lookup = index.longestSuffix(['util.ts'], false);
+    assert.equal(lookup.count, 3);
+    assert.equal(lookup.libraryCount, 1);
+    assert.equal(lookup.files(2).length, 2);
+    index.remove('/w/vendor/c/util.ts');
+    assert.equal(index.longestSuffix(['util.ts'], false).libraryCount, 0);
+  });
+
   it('accepts Windows paths and returns them as given', () => {
     const index = new FileIndex(['C:\\Users\\me\\proj'], ['C:\\Users\\me\\proj\\src\\App.cs', 'c:/Users/me/proj/src/Other.cs']);
     assert.equal(index.size, 2);

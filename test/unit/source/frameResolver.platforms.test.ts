@@ -94,7 +94,7 @@ function resolver(roots: string[], files: string[]): FrameResolver {
 }
 
 function found(result: FrameResolution): ResolvedFrame {
-  assert.ok(result.found, `expected a file, got: ${result.found ? '' : result.reason}`);
+  assert.ok(result.found && !result.ambiguous, `expected one file, got: ${JSON.stringify(result)}`);
   return result;
 }
 
@@ -270,7 +270,7 @@ describe('source/frameResolver across platforms', () => {
 
       const inApp = frames.filter((f) => f.inApp).map((f) => r.resolve(f));
       assert.deepEqual(
-        inApp.map((res) => (res.found ? res.path.split('/').pop() : undefined)),
+        inApp.map((res) => (res.found && !res.ambiguous ? res.path.split('/').pop() : undefined)),
         ['Application.java', 'Sidebar.java', 'ApiRequest.java'],
       );
     });
@@ -306,11 +306,11 @@ describe('source/frameResolver across platforms', () => {
       assert.equal(found(r.resolve(frame({ absPath: '/_/src/Shop.Api/Controllers/OrdersController.cs' }))).path, files[0]);
     });
 
-    it('ignores case for Windows-ish frames only as a fallback', () => {
+    it('ignores case only as a fallback, for Windows-ish frames and (issue 6 point 12) any frame with no exact-case file', () => {
       const r = resolver(['/home/me/shop'], files);
       const result = found(r.resolve(frame({ absPath: 'D:\\a\\1\\s\\SRC\\shop.api\\controllers\\orderscontroller.cs' })));
       assert.equal(result.path, files[0]);
-      assert.equal(r.resolve(frame({ absPath: '/app/SRC/shop.api/controllers/orderscontroller.cs' })).found, false);
+      assert.equal(found(r.resolve(frame({ absPath: '/app/SRC/shop.api/controllers/orderscontroller.cs' }))).path, files[0]);
     });
 
     it('matches by suffix when the build folder is unknown', () => {
