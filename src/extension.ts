@@ -16,7 +16,7 @@ import { showAccount } from './views/accountDescription';
 import { COMMANDS, VIEW_ID } from './views/ids';
 import type { FrameNode } from './views/nodes/frameNode';
 import type { TreeNode } from './views/nodes/treeNode';
-import type { IssueSort } from './sentry/client';
+import type { IssueSort } from './sentry/api/client';
 import { IssueFilterStore } from './views/issueFilterStore';
 import { outputLog } from './views/outputLog';
 import { SentryTreeProvider } from './views/treeProvider';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { SentryClient } from '../sentry/client';
-import type { RateLimitNotice } from '../sentry/httpTransport';
-import { normalizeBaseUrl } from '../sentry/origins';
-import { registerSecret } from '../sentry/secretRedaction';
-import { checkToken, TokenCheckResult } from '../sentry/tokenCheck';
+import { SentryClient } from '../sentry/api/client';
+import type { RateLimitNotice } from '../sentry/http/transport';
+import { normalizeBaseUrl } from '../sentry/http/origins';
+import { registerSecret } from '../sentry/http/secretRedaction';
+import { checkToken, TokenCheckResult } from '../sentry/api/tokenCheck';
 import { CONTEXT_KEYS, SECRET_KEYS, STATE_KEYS } from '../views/ids';
 import type { Log } from '../views/log';
 import type { TokenProblem } from '../views/nodes/tokenProblemRows';

@@ -4,7 +4,7 @@ import { ProjectNode } from '../views/nodes/projectNode';
 import type { TreeNode } from '../views/nodes/treeNode';
 import { ISSUE_SORTS } from '../views/settings';
 import { untrustedText } from '../views/untrustedText';
-import type { IssueSort } from '../sentry/client';
+import type { IssueSort } from '../sentry/api/client';
 
 export interface FilterArgs {
   query?: string;

@@ -5,7 +5,7 @@ import type { FrameClicks } from '../editor/frameClicks';
 import type { FrameDecorations } from '../editor/frameDecorations';
 import { pickTiedFile } from '../editor/tiedFilePicker';
 import type { WorkspaceFiles } from '../editor/workspaceFiles';
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import { LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
 import { EventSource, FrameNode } from '../views/nodes/frameNode';
 import { readSettings } from '../views/settings';

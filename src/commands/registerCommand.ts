@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AuthError, CancelledError, isSentryApiError } from '../sentry/errors';
+import { AuthError, CancelledError, isSentryApiError } from '../sentry/http/errors';
 import type { Log } from '../views/log';
 import { untrustedText } from '../views/untrustedText';
 

@@ -4,7 +4,7 @@
  * Sentry code mappings are read once. A click on a frame whose project's mappings are known asks Sentry nothing.
  */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import type { FileIndex } from './fileIndex';
 import { FrameResolution, FrameResolver } from './frameResolver';
 import type { PathMapping } from './pathMappings';

@@ -4,8 +4,8 @@
  * frame asks `stacktrace-link` instead, as before, until a project is known to have no code mappings at all.
  */
 
-import { NotFoundError, PermissionError } from '../sentry/errors';
-import type { Frame } from '../sentry/eventModel';
+import { NotFoundError, PermissionError } from '../sentry/http/errors';
+import type { Frame } from '../sentry/event/eventModel';
 import type { CodeMapping } from './codeMappings';
 import type { CodeMappingLookup } from './frameResolver';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { IssueSort } from '../sentry/client';
+import type { IssueSort } from '../sentry/api/client';
 import { STATE_KEYS } from './ids';
 import { readSettings } from './settings';
 

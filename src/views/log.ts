@@ -1,4 +1,4 @@
-import { redactSecrets } from '../sentry/secretRedaction';
+import { redactSecrets } from '../sentry/http/secretRedaction';
 
 /** Where the extension writes what it did: the one writer of log lines, every one redacted. */
 export interface Log {

@@ -1,5 +1,5 @@
-import type { ExceptionInfo, Frame, SentryEvent } from '../sentry/eventModel';
-import type { Issue } from '../sentry/types';
+import type { ExceptionInfo, Frame, SentryEvent } from '../sentry/event/eventModel';
+import type { Issue } from '../sentry/api/types';
 import { codeLanguageOf } from './codeLanguage';
 import { frameVariableLines } from './eventDetail/frameVariablesText';
 import { relativeTime } from './format';

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../sentry/secretRedaction';
+import { redactSecrets } from '../sentry/http/secretRedaction';
 import { untrustedText } from './untrustedText';
 
 /**

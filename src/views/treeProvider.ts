@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
-import type { Organization } from '../sentry/types';
+import type { Organization } from '../sentry/api/types';
 import { CONTEXT_KEYS } from './ids';
 import type { IssueFilterStore } from './issueFilterStore';
 import type { Log } from './log';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SentryEvent } from '../../src/sentry/eventModel';
-import { parseEventText } from '../../src/sentry/eventParser';
+import type { SentryEvent } from '../../src/sentry/event/eventModel';
+import { parseEventText } from '../../src/sentry/event/eventParser';
 import { sharedFixturesDir } from './fixturePaths';
 
 export interface SharedEventFile {

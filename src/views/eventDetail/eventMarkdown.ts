@@ -1,4 +1,4 @@
-import type { ExceptionInfo, Frame, SentryEvent } from '../../sentry/eventModel';
+import type { ExceptionInfo, Frame, SentryEvent } from '../../sentry/event/eventModel';
 import { describeValue, displayTime, isRecordValue } from './displayText';
 import { frameContextLines, frameFunctionText, frameLocationText } from './frameText';
 import { markdownCode, markdownCodeBlock, markdownText } from './markdownText';

@@ -1,4 +1,4 @@
-import type { ExceptionInfo, Frame, SentryEvent, Stacktrace, ThreadInfo } from '../../sentry/eventModel';
+import type { ExceptionInfo, Frame, SentryEvent, Stacktrace, ThreadInfo } from '../../sentry/event/eventModel';
 import type { FrameOrder } from './renderContext';
 import type { FrameRef, StackRef } from './protocol';
 

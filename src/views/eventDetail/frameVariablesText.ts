@@ -1,4 +1,4 @@
-import type { Frame } from '../../sentry/eventModel';
+import type { Frame } from '../../sentry/event/eventModel';
 import { compactValue } from './compactValue';
 import { isRecordValue } from './displayText';
 import { markdownText } from './markdownText';

@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { isRecordValue, ownProperty } from './displayText';
 import { el, type Html, icon, text } from './html';
 import { frameAt, stackAt } from './eventStacks';

@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { ExceptionNode } from './exceptionNode';
 import type { EventSource } from './frameNode';
 import { framesChildren } from './framesChildren';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { eventTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';

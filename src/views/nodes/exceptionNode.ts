@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ExceptionInfo } from '../../sentry/eventModel';
+import type { ExceptionInfo } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { exceptionTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Frame, SentryEvent } from '../../sentry/eventModel';
+import type { Frame, SentryEvent } from '../../sentry/event/eventModel';
 import { COMMANDS } from '../ids';
 import { untrustedMarkdown } from '../tooltip';
 import { frameTooltipMarkdown } from '../tooltipContent';

@@ -1,4 +1,4 @@
-import type { Frame } from '../../sentry/eventModel';
+import type { Frame } from '../../sentry/event/eventModel';
 import { readSettings } from '../settings';
 import { EventSource, FrameNode } from './frameNode';
 import { LibraryFramesNode } from './libraryFramesNode';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SentryEvent } from '../../sentry/eventModel';
-import type { Issue, IssueLevel } from '../../sentry/types';
+import type { SentryEvent } from '../../sentry/event/eventModel';
+import type { Issue, IssueLevel } from '../../sentry/api/types';
 import { plural, relativeTime } from '../format';
 import { readSettings } from '../settings';
 import { untrustedMarkdown } from '../tooltip';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, RateLimitError, isSentryApiError } from '../../sentry/errors';
+import { CancelledError, RateLimitError, isSentryApiError } from '../../sentry/http/errors';
 import { COMMANDS } from '../ids';
 import { untrustedText } from '../untrustedText';
 import type { TreeNode } from './treeNode';

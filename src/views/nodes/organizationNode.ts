@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Organization, Project } from '../../sentry/types';
+import type { Organization, Project } from '../../sentry/api/types';
 import { untrustedText } from '../untrustedText';
 import { logListEnd, PagedChildren } from './pagedChildren';
 import { PagedList } from './pagedList';

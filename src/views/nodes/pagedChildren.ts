@@ -1,4 +1,4 @@
-import type { ListEnd } from '../../sentry/types';
+import type { ListEnd } from '../../sentry/http/page';
 import type { Log } from '../log';
 import { listEndText } from './listMessages';
 import { LoadMoreNode, Pageable } from './loadMoreNode';

@@ -1,5 +1,5 @@
-import { CancelledError } from '../../sentry/errors';
-import type { ListEnd, Page } from '../../sentry/types';
+import { CancelledError } from '../../sentry/http/errors';
+import type { ListEnd, Page } from '../../sentry/http/page';
 
 export interface PageRequest {
   /** Undefined for the first page. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../../sentry/errors';
-import type { SentryEvent } from '../../sentry/eventModel';
+import { CancelledError } from '../../sentry/http/errors';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { eventChildren } from './eventChildren';
 import { eventHeadline } from './eventNode';
 import type { IssueNode } from './issueNode';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Issue, Project } from '../../sentry/types';
+import type { Issue, Project } from '../../sentry/api/types';
 import { readSettings } from '../settings';
 import { untrustedMarkdown } from '../tooltip';
 import { projectTooltipMarkdown } from '../tooltipContent';

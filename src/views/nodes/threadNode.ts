@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ThreadInfo } from '../../sentry/eventModel';
+import type { ThreadInfo } from '../../sentry/event/eventModel';
 import { untrustedText } from '../untrustedText';
 import type { EventSource } from './frameNode';
 import { framesChildren } from './framesChildren';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { SentryClient } from '../../../src/sentry/client';
-import { CancelledError, RateLimitError, SentryApiError } from '../../../src/sentry/errors';
-import type { RateLimitNotice } from '../../../src/sentry/httpTransport';
-import { formatUntil } from '../../../src/sentry/rateLimit';
+import { SentryClient } from '../../../src/sentry/api/client';
+import { CancelledError, RateLimitError, SentryApiError } from '../../../src/sentry/http/errors';
+import type { RateLimitNotice } from '../../../src/sentry/http/transport';
+import { formatUntil } from '../../../src/sentry/http/rateLimit';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 
 const TOKEN = 'demo-token';

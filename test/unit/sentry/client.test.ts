@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SentryClient } from '../../../src/sentry/client';
+import { SentryClient } from '../../../src/sentry/api/client';
 import {
   AuthError,
   BadRequestError,
@@ -13,8 +13,8 @@ import {
   RateLimitError,
   ServerError,
   TimeoutError,
-} from '../../../src/sentry/errors';
-import type { RateLimitNotice } from '../../../src/sentry/httpTransport';
+} from '../../../src/sentry/http/errors';
+import type { RateLimitNotice } from '../../../src/sentry/http/transport';
 import { DEMO } from '../../fixtures/demo';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 

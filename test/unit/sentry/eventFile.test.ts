@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type EventFile, openEventFile } from '../../../src/sentry/eventFile';
-import { EventParseError } from '../../../src/sentry/eventParseError';
-import { parseEventText } from '../../../src/sentry/eventParser';
+import { type EventFile, openEventFile } from '../../../src/sentry/event/eventFile';
+import { EventParseError } from '../../../src/sentry/event/eventParseError';
+import { parseEventText } from '../../../src/sentry/event/eventParser';
 import { sharedFixturesDirIfPresent } from '../sharedFixtureEvents';
 
 const OWN = path.resolve(__dirname, '../../../../test/fixtures/events');

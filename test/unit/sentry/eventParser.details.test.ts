@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseEvent } from '../../../src/sentry/eventParser';
+import { parseEvent } from '../../../src/sentry/event/eventParser';
 import { sharedEventFiles } from '../sharedFixtureEvents';
 
 describe('eventParser: modules, cookies and user geo', () => {

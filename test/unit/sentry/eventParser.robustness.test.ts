@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Frame, SentryEvent, Stacktrace } from '../../../src/sentry/eventModel';
-import { EventParseError, parseEvent } from '../../../src/sentry/eventParser';
+import type { Frame, SentryEvent, Stacktrace } from '../../../src/sentry/event/eventModel';
+import { EventParseError, parseEvent } from '../../../src/sentry/event/eventParser';
 import { sharedFixture } from '../fixturePaths';
 
 type Json = { [key: string]: unknown };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { EventParseError, parseEventText } from '../../../src/sentry/eventParser';
-import { findJsonErrorOffset } from '../../../src/sentry/jsonErrorLocation';
+import { EventParseError, parseEventText } from '../../../src/sentry/event/eventParser';
+import { findJsonErrorOffset } from '../../../src/sentry/event/jsonErrorLocation';
 import { sharedFixture } from '../fixturePaths';
 
 function parseError(text: string, name = 'event.json'): EventParseError {

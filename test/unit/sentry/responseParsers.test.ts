@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { NotSentryError } from '../../../src/sentry/errors';
-import { parseIssue, parseList, parseOrganization, parseProject } from '../../../src/sentry/responseParsers';
+import { NotSentryError } from '../../../src/sentry/http/errors';
+import { parseIssue, parseList, parseOrganization, parseProject } from '../../../src/sentry/api/responseParsers';
 import { sharedFixture } from '../fixturePaths';
 
 const read = (name: string): unknown => JSON.parse(fs.readFileSync(sharedFixture(name), 'utf8'));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { sharedFixture } from '../fixturePaths';
-import type { Frame } from '../../../src/sentry/eventModel';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { FileIndex } from '../../../src/source/fileIndex';
 import { FrameResolution, FrameResolver, ResolvedFrame } from '../../../src/source/frameResolver';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { registerSecret } from '../../../src/sentry/secretRedaction';
+import { registerSecret } from '../../../src/sentry/http/secretRedaction';
 import { logLine } from '../../../src/views/log';
 
 describe('logLine (every log line is redacted)', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CancelledError, ServerError } from '../../../src/sentry/errors';
-import type { ListEnd, Page } from '../../../src/sentry/types';
+import { CancelledError, ServerError } from '../../../src/sentry/http/errors';
+import type { ListEnd, Page } from '../../../src/sentry/http/page';
 import { emptyIssuesText, listEndText } from '../../../src/views/nodes/listMessages';
 import { PageRequest, PagedList } from '../../../src/views/nodes/pagedList';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Frame, SentryEvent } from '../../../src/sentry/eventModel';
-import type { Issue } from '../../../src/sentry/types';
+import type { Frame, SentryEvent } from '../../../src/sentry/event/eventModel';
+import type { Issue } from '../../../src/sentry/api/types';
 import { codeLanguageOf } from '../../../src/views/codeLanguage';
 import { eventTooltipMarkdown, exceptionTooltipMarkdown, frameTooltipMarkdown, issueTooltipMarkdown, projectTooltipMarkdown } from '../../../src/views/tooltipContent';
 import { codeBlockMarkdown, escapeMarkdown, fieldsMarkdown } from '../../../src/views/tooltipMarkdown';

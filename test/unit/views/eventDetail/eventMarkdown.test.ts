@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseEvent, parseEventText } from '../../../../src/sentry/eventParser';
+import { parseEvent, parseEventText } from '../../../../src/sentry/event/eventParser';
 import { eventToMarkdown } from '../../../../src/views/eventDetail/eventMarkdown';
 import { frameVariableLines } from '../../../../src/views/eventDetail/frameVariablesText';
 import { markdownCode, markdownCodeBlock, markdownText } from '../../../../src/views/eventDetail/markdownText';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { SentryEvent } from '../../../../src/sentry/eventModel';
-import { parseEvent } from '../../../../src/sentry/eventParser';
+import type { SentryEvent } from '../../../../src/sentry/event/eventModel';
+import { parseEvent } from '../../../../src/sentry/event/eventParser';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';
 import { renderFragment } from '../../../../src/views/eventDetail/renderFragment';
 import { HOSTILE_STRINGS, hostileApiEvent, hostileStoreEvent } from './hostileEvents';

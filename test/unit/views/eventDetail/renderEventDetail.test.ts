@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseEvent, parseEventText } from '../../../../src/sentry/eventParser';
+import { parseEvent, parseEventText } from '../../../../src/sentry/event/eventParser';
 import { frameAt } from '../../../../src/views/eventDetail/eventStacks';
 import type { FragmentRef, FrameRef } from '../../../../src/views/eventDetail/protocol';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';

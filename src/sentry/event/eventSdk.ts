@@ -1,4 +1,4 @@
-import { readObject } from './eventFieldReader';
+import { readObject } from '../json/fieldReader';
 import type { SentryEvent } from './eventModel';
 import type { ProblemLog } from './problemLog';
 

@@ -9,8 +9,8 @@ import {
   SentryApiError,
   ServerError,
 } from './errors';
-import type { Endpoint, FetchResponseLike } from './httpTransport';
-import { obj, str, text } from './lenient';
+import type { Endpoint, FetchResponseLike } from './transport';
+import { asRecord, nonEmptyText, toText } from '../json/jsonValues';
 import { formatUntil, formatWait, rateLimitWaitMs } from './rateLimit';
 import type { ResponseBodyFailure } from './responseBodyFailure';
 import { BROWSING_SCOPES, scopesFromChallenge, scopesNamedIn } from './scopes';
@@ -129,14 +129,14 @@ async function readDetail(response: FetchResponseLike): Promise<string | undefin
     return truncate(fromHeader);
   }
   if (typeof json === 'string') return truncate(json);
-  const detail = obj(json)?.detail;
-  const fromObject = text(detail) ?? text(obj(detail)?.message) ?? text(obj(detail)?.code);
+  const detail = asRecord(json)?.detail;
+  const fromObject = nonEmptyText(detail) ?? nonEmptyText(asRecord(detail)?.message) ?? nonEmptyText(asRecord(detail)?.code);
   return truncate(fromObject ?? fromHeader);
 }
 
 async function readErrorId(response: FetchResponseLike): Promise<string | undefined> {
   try {
-    return str(obj(JSON.parse(await response.text()))?.errorId);
+    return toText(asRecord(JSON.parse(await response.text()))?.errorId);
   } catch {
     return undefined;
   }
@@ -168,7 +168,7 @@ const NETWORK_REASONS = new Map<string, string>(
 /** A failed connection in plain words, naming the host (never the token). */
 export function networkError(error: unknown, url: string): NetworkError {
   const host = hostOf(url);
-  const code = str(obj(error)?.code) ?? str(obj(obj(error)?.cause)?.code);
+  const code = toText(asRecord(error)?.code) ?? toText(asRecord(asRecord(error)?.cause)?.code);
   const reason = (code && NETWORK_REASONS.get(code)) ?? 'the connection failed';
   return new NetworkError(`Could not reach ${host}: ${reason}${code ? ` (${code})` : ''}. Check the server URL and your network.`, code);
 }

@@ -1,4 +1,5 @@
-import { type FieldReader, isRecord, nonEmpty, readObject } from './eventFieldReader';
+import { type FieldReader, readObject } from '../json/fieldReader';
+import { isRecord, nonEmpty, toText } from '../json/jsonValues';
 import type { Breadcrumb, EventRequest, ExceptionInfo, SentryEvent, Stacktrace, ThreadInfo } from './eventModel';
 import { parseBreadcrumbs } from './eventBreadcrumbs';
 import { parseRequest } from './eventRequest';
@@ -9,7 +10,6 @@ import { parseUser } from './eventUser';
 import { definedOnly, parseTextFields } from './eventTextFields';
 import { parseExceptionInterface, parseThreadInterface } from './exceptionParser';
 import { parseStacktrace } from './frameParser';
-import { toText } from './jsonScalars';
 import type { ProblemLog } from './problemLog';
 
 interface EntryParts {

@@ -1,5 +1,5 @@
 import type { EventUser } from './eventModel';
-import { readObject } from './eventFieldReader';
+import { readObject } from '../json/fieldReader';
 import type { ProblemLog } from './problemLog';
 import { definedOnly, parseTextFields } from './eventTextFields';
 

@@ -1,5 +1,6 @@
 import { parseApiEvent } from './apiEventParser';
-import { FieldReader, isList, isRecord, type JsonRecord, ownValue } from './eventFieldReader';
+import { FieldReader } from '../json/fieldReader';
+import { isList, isRecord, type JsonRecord, ownValue } from '../json/jsonValues';
 import type { SentryEvent } from './eventModel';
 import { EventParseError } from './eventParseError';
 import { locateJsonError } from './jsonErrorLocation';

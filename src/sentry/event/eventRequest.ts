@@ -1,4 +1,5 @@
-import { isList, isRecord, scalarText, readObject } from './eventFieldReader';
+import { readObject } from '../json/fieldReader';
+import { isList, isRecord, scalarText } from '../json/jsonValues';
 import type { EventRequest } from './eventModel';
 import { definedOnly, parseCookies } from './eventTextFields';
 import type { ProblemLog } from './problemLog';

@@ -1,4 +1,4 @@
-import { obj, str, text } from './lenient';
+import { asRecord, nonEmptyText, toText } from '../json/jsonValues';
 
 /**
  * One item of `GET /api/0/organizations/{org}/code-mappings/` (Sentry's RepositoryProjectPathConfig): frame
@@ -14,14 +14,14 @@ export interface SentryCodeMapping {
 }
 
 export function parseCodeMapping(raw: unknown): SentryCodeMapping | undefined {
-  const o = obj(raw);
+  const o = asRecord(raw);
   if (!o || typeof o.stackRoot !== 'string' || typeof o.sourceRoot !== 'string') return undefined;
   return {
-    id: str(o.id),
-    projectId: str(o.projectId),
+    id: toText(o.id),
+    projectId: toText(o.projectId),
     stackRoot: o.stackRoot,
     sourceRoot: o.sourceRoot,
-    repoName: text(o.repoName),
-    defaultBranch: text(o.defaultBranch),
+    repoName: nonEmptyText(o.repoName),
+    defaultBranch: nonEmptyText(o.defaultBranch),
   };
 }

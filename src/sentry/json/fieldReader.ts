@@ -1,32 +1,6 @@
-import { toIsoTime } from './eventTime';
-import { toBoolean, toNumber, toText } from './jsonScalars';
-import type { ProblemLog } from './problemLog';
-
-export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function isList(value: unknown): value is unknown[] {
-  return Array.isArray(value);
-}
-
-export function nonEmpty(text: string | undefined): string | undefined {
-  return text === undefined || text === '' ? undefined : text;
-}
-
-/** Text from a string, number or boolean (tag values, header values). */
-export function scalarText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-/** An own property only: `constructor` or `toString` must not come from Object.prototype. */
-export function ownValue(record: JsonRecord, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
+import { toIsoTime } from '../event/eventTime';
+import type { ProblemLog } from '../event/problemLog';
+import { isList, isRecord, type JsonRecord, ownValue, toBoolean, toNumber, toText } from './jsonValues';
 
 /**
  * Reads fields of one untrusted object. Each reader takes alternative keys (e.g. `lineNo`, `lineno`)

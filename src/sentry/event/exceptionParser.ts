@@ -1,4 +1,5 @@
-import { isList, isRecord, ownValue, readObject } from './eventFieldReader';
+import { readObject } from '../json/fieldReader';
+import { isList, isRecord, ownValue } from '../json/jsonValues';
 import type { ExceptionInfo, ThreadInfo } from './eventModel';
 import { parseStacktrace } from './frameParser';
 import type { ProblemLog } from './problemLog';

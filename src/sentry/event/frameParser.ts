@@ -1,4 +1,5 @@
-import { isList, ownValue, readObject } from './eventFieldReader';
+import { readObject } from '../json/fieldReader';
+import { isList, ownValue } from '../json/jsonValues';
 import type { Frame, Stacktrace } from './eventModel';
 import type { ProblemLog } from './problemLog';
 import { type SourceContext, sourceLine, sourceLines, splitContextPairs } from './sourceContext';

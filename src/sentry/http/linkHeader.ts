@@ -1,4 +1,4 @@
-import type { ListEnd } from './types';
+import type { ListEnd } from './page';
 
 /**
  * Sentry's cursor pagination: `Link: <url>; rel="previous"; results="false"; cursor="0:0:1", <url>; rel="next"; results="true"; cursor="0:100:0"`.

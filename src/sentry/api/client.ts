@@ -1,15 +1,17 @@
 import { apiPath } from './apiPath';
-import type { AuthError } from './errors';
-import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from './httpTransport';
-import { LinkCursors, parseLinkHeader } from './linkHeader';
-import { isTrustedRegionUrl, normalizeBaseUrl } from './origins';
-import { ResponseCache } from './responseCache';
+import type { AuthError } from '../http/errors';
+import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from '../http/transport';
+import { ENDPOINTS } from './endpoints';
+import { LinkCursors, parseLinkHeader } from '../http/linkHeader';
+import { isTrustedRegionUrl, normalizeBaseUrl } from '../http/origins';
+import { ResponseCache } from '../http/responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
-import type { SentryEvent } from './eventModel';
-import { parseEvent } from './eventParser';
+import type { SentryEvent } from '../event/eventModel';
+import { parseEvent } from '../event/eventParser';
 import { SentryCodeMapping, parseCodeMapping } from './codeMappingParser';
-import { obj, text } from './lenient';
-import type { Issue, Organization, Page, Project } from './types';
+import { asRecord, nonEmptyText } from '../json/jsonValues';
+import type { Issue, Organization, Project } from './types';
+import type { Page } from '../http/page';
 
 export interface SentryClientOptions {
   baseUrl: string;
@@ -40,16 +42,6 @@ export interface IssueListParams {
   limit?: number;
 }
 
-export const ENDPOINTS = {
-  organizations: { name: 'organizations', scope: 'org:read' },
-  projects: { name: 'projects', scope: 'org:read' },
-  issues: { name: 'issues', scope: 'event:read' },
-  issue: { name: 'issue', scope: 'event:read' },
-  events: { name: 'events', scope: 'event:read' },
-  event: { name: 'event', scope: 'event:read' },
-  stacktraceLink: { name: 'stacktraceLink', scope: 'project:read' },
-  codeMappings: { name: 'codeMappings', scope: 'org:read' },
-} satisfies Record<string, Endpoint>;
 
 const VERSION = '0.1.0';
 const MAX_CODE_MAPPING_PAGES = 5;
@@ -152,7 +144,7 @@ export class SentryClient {
     };
     const response = await this.get(this.orgBase(org), apiPath`/projects/${org}/${project}/stacktrace-link/`, query, ENDPOINTS.stacktraceLink, options);
     const json = expectObject(response.json, 'a stack trace link');
-    return { sourcePath: text(json.sourcePath), sourceUrl: text(json.sourceUrl), error: text(json.error) ?? (obj(json.config) ? undefined : 'no_code_mappings_for_project') };
+    return { sourcePath: nonEmptyText(json.sourcePath), sourceUrl: nonEmptyText(json.sourceUrl), error: nonEmptyText(json.error) ?? (asRecord(json.config) ? undefined : 'no_code_mappings_for_project') };
   }
 
   /**
@@ -207,7 +199,7 @@ export class SentryClient {
 }
 
 function safeParseEvent(raw: unknown): SentryEvent | undefined {
-  return obj(raw) ? parseEvent(raw) : undefined;
+  return asRecord(raw) ? parseEvent(raw) : undefined;
 }
 
 function buildUrl(base: string, path: string, query: Record<string, string | undefined>): string {

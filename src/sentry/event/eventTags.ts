@@ -1,4 +1,4 @@
-import { isList, isRecord, scalarText, ownValue } from './eventFieldReader';
+import { isList, isRecord, ownValue, scalarText } from '../json/jsonValues';
 import type { ProblemLog } from './problemLog';
 
 export type EventTag = { key: string; value: string };

@@ -1,5 +1,5 @@
 import nodeFetch from 'node-fetch';
-import type { FetchInit, FetchResponseLike } from './httpTransport';
+import type { FetchInit, FetchResponseLike } from './transport';
 import { ResponseBodyFailure } from './responseBodyFailure';
 import { timerSafe } from './timerLimits';
 

@@ -1,6 +1,6 @@
-import { type FieldReader, isRecord, nonEmpty, readObject } from './eventFieldReader';
+import { type FieldReader, readObject } from '../json/fieldReader';
+import { isRecord, nonEmpty, toNumber } from '../json/jsonValues';
 import type { SentryEvent } from './eventModel';
-import { toNumber } from './jsonScalars';
 import { parseBreadcrumbs } from './eventBreadcrumbs';
 import { parseRequest } from './eventRequest';
 import { parseSdk } from './eventSdk';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { toBoolean, toNumber, toText } from '../../../src/sentry/jsonScalars';
+import { toBoolean, toNumber, toText } from '../../../src/sentry/json/jsonValues';
 
 describe('jsonScalars: what a scalar means, whatever its JSON type', () => {
   it('reads numbers and decimal numerals, nothing else', () => {

@@ -1,5 +1,4 @@
-import { isList } from './eventFieldReader';
-import { toNumber } from './jsonScalars';
+import { isList, toNumber } from '../json/jsonValues';
 import type { ProblemLog } from './problemLog';
 
 export interface SourceContext {

@@ -1,4 +1,4 @@
-import { isList, isRecord, scalarText } from './eventFieldReader';
+import { isList, isRecord, scalarText } from '../json/jsonValues';
 import type { ProblemLog } from './problemLog';
 
 /**

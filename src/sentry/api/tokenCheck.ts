@@ -1,10 +1,10 @@
 import { SentryClient } from './client';
-import { PermissionError, SentryApiError } from './errors';
-import type { FetchLike } from './httpTransport';
-import { BROWSING_SCOPES } from './scopes';
+import { PermissionError, SentryApiError } from '../http/errors';
+import type { FetchLike } from '../http/transport';
+import { BROWSING_SCOPES } from '../http/scopes';
 import type { Organization } from './types';
 
-export { BROWSING_SCOPES } from './scopes';
+export { BROWSING_SCOPES } from '../http/scopes';
 
 export type TokenCheckResult =
   | { ok: true; organizations: Organization[]; warning?: string }
