@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { askDestination } from './auth/destinationPrompt';
+import { askDestination } from './views/destinationPrompt';
 import { Session } from './auth/session';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
@@ -13,12 +13,13 @@ import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
 import { WorkspaceFiles } from './editor/workspaceFiles';
 import { showAccount } from './views/accountDescription';
-import { COMMANDS, VIEW_ID } from './views/ids';
+import { COMMANDS, LOG_CHANNEL_NAME, VIEW_ID } from './constants';
+import { onDidChangeConfig } from './config';
 import type { FrameNode } from './views/nodes/frameNode';
 import type { TreeNode } from './views/nodes/treeNode';
 import type { IssueSort } from './sentry/api/client';
 import { IssueFilterStore } from './views/issueFilterStore';
-import { outputLog } from './views/outputLog';
+import { OutputLogger } from './outputLogger';
 import { SentryTreeProvider } from './views/treeProvider';
 import { showViewMessages } from './views/viewMessage';
 
@@ -30,13 +31,13 @@ export interface SentryExplorerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
-  const channel = vscode.window.createOutputChannel('Sentry Explorer', { log: true });
-  const log = outputLog(channel);
+  const channel = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  const log = new OutputLogger(channel);
   const session = new Session({
     secrets: context.secrets,
     globalState: context.globalState,
     workspaceState: context.workspaceState,
-    log,
+    logger: log,
     askDestination,
   });
   const tree = new SentryTreeProvider(session, new IssueFilterStore(context.workspaceState), log);
@@ -78,9 +79,9 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.copyShortId, log, copyShortId),
     registerCommand(COMMANDS.openFrame, log, (node: FrameNode) => openFrame(node, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['issueQuery', 'issueSort', 'pageSize'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.reload();
-      else if (['frameOrder', 'hideLibraryFrames'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.refresh();
+    onDidChangeConfig(['issueQuery', 'issueSort', 'pageSize', 'frameOrder', 'hideLibraryFrames'], (changed) => {
+      if (changed.some((key) => key === 'issueQuery' || key === 'issueSort' || key === 'pageSize')) tree.reload();
+      else tree.refresh();
     }),
   );
   return { session, tree, treeView, decorations: frames.decorations };

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { IssueFilterStore } from '../views/issueFilterStore';
 import { ProjectNode } from '../views/nodes/projectNode';
 import type { TreeNode } from '../views/nodes/treeNode';
-import { ISSUE_SORTS } from '../views/settings';
+import { ISSUE_SORTS } from '../config';
 import { untrustedText } from '../views/untrustedText';
 import type { IssueSort } from '../sentry/api/client';
 

@@ -8,7 +8,7 @@ import type { WorkspaceFiles } from '../editor/workspaceFiles';
 import type { Frame } from '../sentry/event/eventModel';
 import { LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
 import { EventSource, FrameNode } from '../views/nodes/frameNode';
-import { readSettings } from '../views/settings';
+import { readConfig, updateConfig } from '../config';
 import { untrustedText } from '../views/untrustedText';
 
 export type OpenFrameResult =
@@ -96,7 +96,7 @@ async function showContext(frame: Frame, reason: string, deps: OpenFrameDeps): P
 
 function userMappings(folders: Array<{ name: string; path: string }>): PathMapping[] {
   const mappings: PathMapping[] = [];
-  for (const [from, to] of Object.entries(readSettings().pathMappings)) {
+  for (const [from, to] of Object.entries(readConfig().pathMappings)) {
     if (typeof to !== 'string' || !from) continue;
     const local = substituteWorkspaceFolder(to, folders);
     if (local) mappings.push({ from, to: local });
@@ -122,8 +122,6 @@ async function offerPathMapping(frame: Frame, files: WorkspaceFiles): Promise<vo
   if (!from) return;
   const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Map to this folder', title: `Local folder for ${from}` });
   if (!folder?.[0]) return;
-  const config = vscode.workspace.getConfiguration('sentry');
-  const mappings = { ...config.get<Record<string, string>>('pathMappings', {}), [from]: folder[0].fsPath };
-  await config.update('pathMappings', mappings, vscode.ConfigurationTarget.Workspace);
+  await updateConfig('pathMappings', { ...readConfig().pathMappings, [from]: folder[0].fsPath }, 'workspace');
   void vscode.window.showInformationMessage(`Sentry: frames under ${untrustedText(from)} now open from ${untrustedText(folder[0].fsPath)}. Click the frame again.`);
 }

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { readConfig, updateConfig } from '../config';
 import { LoadMoreNode } from '../views/nodes/loadMoreNode';
 import { MessageNode } from '../views/nodes/messageNode';
 import type { TreeNode } from '../views/nodes/treeNode';
@@ -12,7 +12,5 @@ export function retry(node: TreeNode): void {
 }
 
 export async function toggleFrameOrder(): Promise<void> {
-  const config = vscode.workspace.getConfiguration('sentry');
-  const next = config.get<string>('frameOrder') === 'callerFirst' ? 'crashFirst' : 'callerFirst';
-  await config.update('frameOrder', next, vscode.ConfigurationTarget.Global);
+  await updateConfig('frameOrder', readConfig().frameOrder === 'callerFirst' ? 'crashFirst' : 'callerFirst', 'global');
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { IssueSort } from '../sentry/api/client';
-import { STATE_KEYS } from './ids';
-import { readSettings } from './settings';
+import { STATE_KEYS } from '../constants';
+import { readConfig } from '../config';
 
 export interface IssueFilter {
   query: string;
@@ -13,7 +13,7 @@ export class IssueFilterStore {
   constructor(private readonly state: vscode.Memento) {}
 
   get(org: string, project: string): IssueFilter {
-    const settings = readSettings();
+    const settings = readConfig();
     const saved = this.all()[key(org, project)] ?? {};
     return { query: saved.query ?? settings.issueQuery, sort: saved.sort ?? settings.issueSort };
   }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
 import type { Organization } from '../sentry/api/types';
-import { CONTEXT_KEYS } from './ids';
+import { CONTEXT_KEYS } from '../constants';
 import type { IssueFilterStore } from './issueFilterStore';
-import type { Log } from './log';
+import type { Logger } from '../sentry/http/logger';
 import { Pageable } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
@@ -28,7 +28,7 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
   private root = this.createRoot();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly session: Session, readonly filters: IssueFilterStore, readonly log: Log) {
+  constructor(readonly session: Session, readonly filters: IssueFilterStore, readonly log: Logger) {
     this.disposables.push(session.onDidChange(() => this.reload()));
   }
 

@@ -1,10 +1,11 @@
 import { apiPath } from './apiPath';
-import type { AuthError } from '../http/errors';
+import { type AuthError, CancelledError, isSentryApiError, NotSentryError } from '../http/errors';
+import { type Logger, silentLogger } from '../http/logger';
 import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from '../http/transport';
 import { ENDPOINTS } from './endpoints';
 import { LinkCursors, parseLinkHeader } from '../http/linkHeader';
 import { isTrustedRegionUrl, normalizeBaseUrl } from '../http/origins';
-import { ResponseCache } from '../http/responseCache';
+import { type AnswerSource, ResponseCache } from '../http/responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
 import type { SentryEvent } from '../event/eventModel';
 import { parseEvent } from '../event/eventParser';
@@ -24,6 +25,8 @@ export interface SentryClientOptions {
   maxRateLimitWaitMs?: number;
   onRateLimitWait?(notice: RateLimitNotice): void;
   onAuthFailure?(error: AuthError): void;
+  /** Each request as method, path, status, time and whether the cache answered (debug level); failures as warnings. */
+  logger?: Logger;
 }
 
 export interface RequestOptions {
@@ -33,6 +36,17 @@ export interface RequestOptions {
 }
 
 export type IssueSort = 'date' | 'new' | 'freq' | 'user';
+
+/** The fields of `PUT …/issues/{id}/` the extension sends. */
+export interface IssueUpdate {
+  status?: 'resolved' | 'unresolved' | 'ignored' | 'resolvedInNextRelease';
+  substatus?: string;
+  statusDetails?: Record<string, unknown>;
+  /** `user:<id>`, `team:<id>`, a username or e-mail; null to unassign. */
+  assignedTo?: string | null;
+  isBookmarked?: boolean;
+  hasSeen?: boolean;
+}
 
 export interface IssueListParams {
   project?: string;
@@ -53,9 +67,11 @@ export class SentryClient {
   private readonly cache: ResponseCache<TransportResponse>;
   private readonly trustedOrigins = new Set<string>();
   private readonly regionByOrg = new Map<string, string>();
+  private readonly logger: Logger;
 
   constructor(options: SentryClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.logger = options.logger ?? silentLogger;
     this.trustedOrigins.add(new URL(this.baseUrl).origin);
     this.cache = new ResponseCache(options.cacheTtlMs ?? 30_000);
     this.transport = new HttpTransport({
@@ -99,8 +115,22 @@ export class SentryClient {
   async getIssue(org: string, issueId: string, options: RequestOptions = {}): Promise<Issue> {
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/`, {}, ENDPOINTS.issue, options);
     const issue = parseIssue(expectObject(response.json, 'an issue'));
-    if (!issue) throw new Error(`Sentry's answer for issue ${issueId} has no id.`);
+    if (!issue) throw new NotSentryError(`Sentry's answer for issue ${issueId} has no id.`);
     return issue;
+  }
+
+  /** Changes an issue (status, assignee, bookmark…): `PUT …/issues/{id}/` with `event:write`; Sentry answers with the issue. */
+  async updateIssue(org: string, issueId: string, change: IssueUpdate, options: RequestOptions = {}): Promise<Issue> {
+    const response = await this.put(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/`, change, ENDPOINTS.updateIssue, options);
+    const issue = parseIssue(expectObject(response.json, 'an issue'));
+    if (!issue) throw new NotSentryError(`Sentry's answer for issue ${issueId} has no id.`);
+    return issue;
+  }
+
+  /** One event by its id, through its project (for an event whose issue is not known). */
+  async getProjectEvent(org: string, project: string, eventId: string, options: RequestOptions = {}): Promise<SentryEvent> {
+    const response = await this.get(this.orgBase(org), apiPath`/projects/${org}/${project}/events/${eventId}/`, {}, ENDPOINTS.projectEvent, options);
+    return parseEvent(expectObject(response.json, 'an event'));
   }
 
   /**
@@ -186,7 +216,7 @@ export class SentryClient {
     this.regionByOrg.set(org.slug, region);
   }
 
-  protected get(
+  protected async get(
     base: string,
     path: string,
     query: Record<string, string | undefined>,
@@ -194,8 +224,51 @@ export class SentryClient {
     options: RequestOptions,
   ): Promise<TransportResponse> {
     const url = buildUrl(base, path, query);
-    return this.cache.get(url, (signal) => this.transport.send({ url, endpoint, signal }), options);
+    const started = performance.now();
+    let source: AnswerSource = 'network';
+    try {
+      const response = await this.cache.get(url, (signal) => this.transport.send({ url, endpoint, signal }), {
+        ...options,
+        onSource: (from) => (source = from),
+      });
+      this.logger.debug(requestLine('GET', url, String(response.status), started, source));
+      return response;
+    } catch (error) {
+      this.logFailure('GET', url, started, error);
+      throw error;
+    }
   }
+
+  /** A write: never cached, never shared; a success empties the cache, whose answers it may have made stale. */
+  protected async put(base: string, path: string, body: unknown, endpoint: Endpoint, options: RequestOptions): Promise<TransportResponse> {
+    const url = buildUrl(base, path, {});
+    const started = performance.now();
+    try {
+      const response = await this.transport.send({ url, endpoint, method: 'PUT', body, signal: options.signal });
+      this.cache.clear();
+      this.logger.debug(requestLine('PUT', url, String(response.status), started, 'network'));
+      return response;
+    } catch (error) {
+      this.logFailure('PUT', url, started, error);
+      throw error;
+    }
+  }
+
+  private logFailure(method: string, url: string, started: number, error: unknown): void {
+    if (error instanceof CancelledError) {
+      this.logger.debug(requestLine(method, url, 'cancelled', started, 'network'));
+      return;
+    }
+    const status = isSentryApiError(error) && error.status !== undefined ? String(error.status) : 'failed';
+    this.logger.warn(requestLine(method, url, status, started, 'network'), error);
+  }
+}
+
+/** "GET /api/0/organizations/?cursor=… 200 12 ms (cache)": the path and query, never a header or the token. */
+function requestLine(method: string, url: string, status: string, started: number, source: AnswerSource): string {
+  const parsed = new URL(url);
+  const ms = Math.round(performance.now() - started);
+  return `${method} ${parsed.host}${parsed.pathname}${parsed.search} ${status} ${ms} ms (${source === 'cache' ? 'cache hit' : source === 'shared' ? 'joined a request in flight' : 'network'})`;
 }
 
 function safeParseEvent(raw: unknown): SentryEvent | undefined {

@@ -6,8 +6,10 @@ export const ENDPOINTS = {
   projects: { name: 'projects', scope: 'org:read' },
   issues: { name: 'issues', scope: 'event:read' },
   issue: { name: 'issue', scope: 'event:read' },
+  updateIssue: { name: 'updateIssue', scope: 'event:write' },
   events: { name: 'events', scope: 'event:read' },
   event: { name: 'event', scope: 'event:read' },
+  projectEvent: { name: 'projectEvent', scope: 'project:read' },
   stacktraceLink: { name: 'stacktraceLink', scope: 'project:read' },
   codeMappings: { name: 'codeMappings', scope: 'org:read' },
 } satisfies Record<string, Endpoint>;

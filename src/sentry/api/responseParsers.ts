@@ -67,6 +67,9 @@ export function parseIssue(raw: unknown): Issue | undefined {
     projectSlug: nonEmptyText(project?.slug),
     isUnhandled: toBoolean(o.isUnhandled),
     assignee: nonEmptyText(asRecord(o.assignedTo)?.name),
+    isBookmarked: toBoolean(o.isBookmarked),
+    hasSeen: toBoolean(o.hasSeen),
+    substatus: nonEmptyText(o.substatus),
   };
 }
 

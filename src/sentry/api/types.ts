@@ -35,5 +35,10 @@ export interface Issue {
   projectId?: string;
   projectSlug?: string;
   isUnhandled?: boolean;
+  /** The assignee's display name. */
   assignee?: string;
+  isBookmarked?: boolean;
+  hasSeen?: boolean;
+  /** `archived_until_escalating`, `ongoing`… (with `status`). */
+  substatus?: string;
 }

@@ -115,3 +115,9 @@ export class CancelledError extends SentryApiError {
 export function isSentryApiError(error: unknown): error is SentryApiError {
   return error instanceof SentryApiError;
 }
+
+/** Keeps what went wrong underneath on a wrapped error (`Error.cause`), for the log. */
+export function withCause<E extends Error>(error: E, cause: unknown): E {
+  error.cause = cause;
+  return error;
+}

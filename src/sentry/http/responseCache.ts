@@ -5,6 +5,15 @@ import { CancelledError } from './errors';
  * Short-lived cache of GET answers plus de-duplication of identical requests in flight. A shared
  * request is aborted only when every caller waiting for it has given up.
  */
+/** Where an answer came from: the cache, a request another caller already had in flight, or a new request. */
+export type AnswerSource = 'cache' | 'shared' | 'network';
+
+export interface CacheReadOptions {
+  refresh?: boolean;
+  signal?: AbortSignal;
+  onSource?(source: AnswerSource): void;
+}
+
 export class ResponseCache<V extends object> {
   private readonly cache: LRUCache<string, V>;
   private readonly inFlight = new Map<string, Flight<V>>();
@@ -13,13 +22,17 @@ export class ResponseCache<V extends object> {
     this.cache = new LRUCache<string, V>({ max: maxEntries, ttl: Math.max(1, ttlMs) });
   }
 
-  async get(key: string, load: (signal: AbortSignal) => Promise<V>, options: { refresh?: boolean; signal?: AbortSignal }): Promise<V> {
+  async get(key: string, load: (signal: AbortSignal) => Promise<V>, options: CacheReadOptions): Promise<V> {
     if (options.signal?.aborted) throw new CancelledError();
     if (!options.refresh) {
       const hit = this.cache.get(key);
-      if (hit) return hit;
+      if (hit) {
+        options.onSource?.('cache');
+        return hit;
+      }
     }
     let flight = options.refresh ? undefined : this.inFlight.get(key);
+    options.onSource?.(flight ? 'shared' : 'network');
     if (!flight) flight = this.start(key, load);
     flight.waiters++;
     try {

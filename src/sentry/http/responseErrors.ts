@@ -8,6 +8,7 @@ import {
   ResponseReadError,
   SentryApiError,
   ServerError,
+  withCause,
 } from './errors';
 import type { Endpoint, FetchResponseLike } from './transport';
 import { asRecord, nonEmptyText, toText } from '../json/jsonValues';
@@ -81,6 +82,10 @@ function rateLimitError(host: string, response: FetchResponseLike, detail: strin
 
 /** An answer that began but could not be read whole, in words that say so (not "unreachable", not "did not answer"). */
 export function unreadableResponse(failure: ResponseBodyFailure, url: string, status: number | undefined): ResponseReadError {
+  return withCause(unreadableWords(failure, url, status), failure);
+}
+
+function unreadableWords(failure: ResponseBodyFailure, url: string, status: number | undefined): ResponseReadError {
   const host = hostOf(url);
   const { expectedBytes, silentMs, decoderError, limitBytes } = failure.extra;
   const arrived = expectedBytes === undefined ? `${failure.receivedBytes} bytes arrived` : `${failure.receivedBytes} of ${expectedBytes} bytes arrived`;
@@ -170,7 +175,7 @@ export function networkError(error: unknown, url: string): NetworkError {
   const host = hostOf(url);
   const code = toText(asRecord(error)?.code) ?? toText(asRecord(asRecord(error)?.cause)?.code);
   const reason = (code && NETWORK_REASONS.get(code)) ?? 'the connection failed';
-  return new NetworkError(`Could not reach ${host}: ${reason}${code ? ` (${code})` : ''}. Check the server URL and your network.`, code);
+  return withCause(new NetworkError(`Could not reach ${host}: ${reason}${code ? ` (${code})` : ''}. Check the server URL and your network.`, code), error);
 }
 
 export function hostOf(url: string): string {

@@ -1,4 +1,4 @@
-import { AuthError, CancelledError, NotSentryError, TimeoutError } from './errors';
+import { AuthError, CancelledError, NotSentryError, TimeoutError, withCause } from './errors';
 import { nodeFetchAdapter } from './nodeFetchAdapter';
 import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
 import { ResponseBodyFailure } from './responseBodyFailure';
@@ -43,6 +43,7 @@ export interface TransportRequest {
 }
 
 export interface TransportResponse {
+  status: number;
   json: unknown;
   link?: string;
 }
@@ -100,7 +101,7 @@ export class HttpTransport {
       }
     }
     if (response.status < 200 || response.status >= 300) throw await responseError(response, request, this.options.onAuthFailure);
-    return { json: await this.readJson(response, request), link: response.headers.get('link') ?? undefined };
+    return { status: response.status, json: await this.readJson(response, request), link: response.headers.get('link') ?? undefined };
   }
 
   /** A request that finds its endpoint held back waits for the rest of that time (cancellable). */
@@ -200,8 +201,8 @@ export class HttpTransport {
       return bufferedResponse(response, await response.text());
     } catch (error) {
       const limit = formatWait(this.options.timeoutMs);
-      if (timedOut && answered === undefined) throw new TimeoutError(`${hostOf(url)} did not answer within ${limit}.`);
-      if (timedOut) throw new TimeoutError(`${hostOf(url)} began to answer but had not finished after ${limit}.`);
+      if (timedOut && answered === undefined) throw withCause(new TimeoutError(`${hostOf(url)} did not answer within ${limit}.`), error);
+      if (timedOut) throw withCause(new TimeoutError(`${hostOf(url)} began to answer but had not finished after ${limit}.`), error);
       if (request.signal?.aborted) throw new CancelledError();
       if (error instanceof ResponseBodyFailure) throw unreadableResponse(error, url, answered);
       throw networkError(error, url);
@@ -223,8 +224,11 @@ export class HttpTransport {
     }
     try {
       return JSON.parse(body);
-    } catch {
-      throw new NotSentryError(`${hostOf(request.url)} sent a reply that is not valid JSON (${body.length} bytes), so it does not look like Sentry's API.`, response.status);
+    } catch (error) {
+      throw withCause(
+        new NotSentryError(`${hostOf(request.url)} sent a reply that is not valid JSON (${body.length} bytes), so it does not look like Sentry's API.`, response.status),
+        error,
+      );
     }
   }
 }

@@ -6,7 +6,7 @@ import { MessageNode } from './messageNode';
 import { ThreadNode } from './threadNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
-import { readSettings } from '../settings';
+import { readConfig } from '../../config';
 
 /**
  * Exceptions, newest (the one raised) first unless the user reads frames caller-first; threads
@@ -15,7 +15,7 @@ import { readSettings } from '../settings';
 export function eventChildren(parent: TreeNode, event: SentryEvent, context: TreeContext, source: EventSource): TreeNode[] {
   if (!event.hasDetail) return [new MessageNode(parent, 'This event was listed without its details.', { key: 'summary' })];
   if (event.exceptions.length > 0) {
-    const crashFirst = readSettings().frameOrder === 'crashFirst';
+    const crashFirst = readConfig().frameOrder === 'crashFirst';
     const last = event.exceptions.length - 1;
     const indexed = event.exceptions.map((exception, index) => ({ exception, index }));
     if (crashFirst) indexed.reverse();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Frame, SentryEvent } from '../../sentry/event/eventModel';
-import { COMMANDS } from '../ids';
+import { COMMANDS } from '../../constants';
 import { untrustedMarkdown } from '../tooltip';
 import { frameTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';

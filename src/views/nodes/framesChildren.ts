@@ -1,5 +1,5 @@
 import type { Frame } from '../../sentry/event/eventModel';
-import { readSettings } from '../settings';
+import { readConfig } from '../../config';
 import { EventSource, FrameNode } from './frameNode';
 import { LibraryFramesNode } from './libraryFramesNode';
 import { MessageNode } from './messageNode';
@@ -13,7 +13,7 @@ import type { TreeNode } from './treeNode';
  */
 export function framesChildren(parent: TreeNode, frames: Frame[], _context: TreeContext, source: EventSource): TreeNode[] {
   if (frames.length === 0) return [new MessageNode(parent, 'No frames in this stack trace.', { key: 'noframes' })];
-  const settings = readSettings();
+  const settings = readConfig();
   const indexed = frames.map((frame, index) => ({ frame, index }));
   if (settings.frameOrder === 'crashFirst') indexed.reverse();
   const withSiblings: EventSource = { ...source, siblings: frames };

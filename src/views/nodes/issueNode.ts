@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SentryEvent } from '../../sentry/event/eventModel';
 import type { Issue, IssueLevel } from '../../sentry/api/types';
 import { plural, relativeTime } from '../format';
-import { readSettings } from '../settings';
+import { readConfig } from '../../config';
 import { untrustedMarkdown } from '../tooltip';
 import { issueTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
@@ -44,7 +44,7 @@ export class IssueNode extends PagedParentNode<SentryEvent> {
       async ({ cursor, refresh, signal }) => {
         const client = context.session.client;
         if (!client) return { items: [] };
-        return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readSettings().pageSize }, { refresh, signal });
+        return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readConfig().pageSize }, { refresh, signal });
       },
       {
         keyOf: (event) => event.eventId,

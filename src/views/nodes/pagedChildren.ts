@@ -1,5 +1,5 @@
 import type { ListEnd } from '../../sentry/http/page';
-import type { Log } from '../log';
+import type { Logger } from '../../sentry/http/logger';
 import { listEndText } from './listMessages';
 import { LoadMoreNode, Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -78,6 +78,6 @@ export class PagedChildren<T> {
 }
 
 /** The log line for a list that stops early: what, where, and why. */
-export function logListEnd(log: Log, what: string, where: string, end: ListEnd): void {
+export function logListEnd(log: Logger, what: string, where: string, end: ListEnd): void {
   log.warn(`The ${what} of ${where} stop early: ${listEndText(end)}`);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Issue, Project } from '../../sentry/api/types';
-import { readSettings } from '../settings';
+import { readConfig } from '../../config';
 import { untrustedMarkdown } from '../tooltip';
 import { projectTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
@@ -26,7 +26,7 @@ export class ProjectNode extends PagedParentNode<Issue> {
         const filter = this.filter;
         return client.listIssues(
           this.orgSlug,
-          { project: project.id, query: filter.query, sort: filter.sort, cursor, limit: readSettings().pageSize },
+          { project: project.id, query: filter.query, sort: filter.sort, cursor, limit: readConfig().pageSize },
           { refresh, signal },
         );
       },
@@ -61,7 +61,7 @@ export class ProjectNode extends PagedParentNode<Issue> {
     const item = new vscode.TreeItem(name, isDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const filter = this.filter;
-    const defaults = readSettings();
+    const defaults = readConfig();
     const custom = filter.query !== defaults.issueQuery || filter.sort !== defaults.issueSort;
     item.description = custom ? untrustedText(`${filter.query || 'all issues'} · by ${filter.sort}`, 120) : slug !== name ? slug : undefined;
     item.iconPath = new vscode.ThemeIcon('project');

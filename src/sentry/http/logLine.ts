@@ -1,12 +1,4 @@
-import { redactSecrets } from '../sentry/http/secretRedaction';
-
-/** Where the extension writes what it did: the one writer of log lines, every one redacted. */
-export interface Log {
-  info(message: string, ...details: unknown[]): void;
-  warn(message: string, ...details: unknown[]): void;
-  error(message: string, ...details: unknown[]): void;
-  show(): void;
-}
+import { redactSecrets } from './secretRedaction';
 
 const CONTROL_EXCEPT_NEWLINE_AND_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
@@ -21,12 +13,25 @@ export function logLine(message: string, details: readonly unknown[] = []): stri
   return redactSecrets(text).replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_NEWLINE_AND_TAB, '').replace(/\n/g, '\n  ');
 }
 
+const MAX_CAUSES = 5;
+
 function describe(detail: unknown): string {
-  if (detail instanceof Error) return detail.stack ?? `${detail.name}: ${detail.message}`;
+  if (detail instanceof Error) return describeError(detail);
   if (typeof detail === 'string') return detail;
   try {
     return JSON.stringify(detail) ?? String(detail);
   } catch {
     return String(detail);
   }
+}
+
+/** An error's stack, then what caused it (`Error.cause`), a few levels deep. */
+function describeError(error: Error): string {
+  const parts = [error.stack ?? `${error.name}: ${error.message}`];
+  let cause: unknown = error.cause;
+  for (let depth = 0; cause !== undefined && depth < MAX_CAUSES; depth++) {
+    parts.push(`Caused by: ${cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause)}`);
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return parts.join('\n');
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { registerSecret } from '../../../src/sentry/http/secretRedaction';
-import { logLine } from '../../../src/views/log';
+import { logLine } from '../../../src/sentry/http/logLine';
 
 describe('logLine (every log line is redacted)', () => {
   it('redacts the token in use from the message, the details and an error\'s stack', () => {

@@ -1,5 +1,5 @@
-import { untrustedText } from '../views/untrustedText';
-import type { DestinationQuestion } from './tokenDestinations';
+import { untrustedText } from './untrustedText';
+import type { DestinationQuestion } from '../auth/tokenDestinations';
 
 export interface DestinationQuestionText {
   message: string;

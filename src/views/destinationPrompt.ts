@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { destinationQuestionText } from './destinationQuestion';
-import type { DestinationQuestion } from './tokenDestinations';
+import type { DestinationQuestion } from '../auth/tokenDestinations';
 
 /** A modal: send the token to the server the workspace names? `undefined` when dismissed; Enter refuses. */
 export async function askDestination(question: DestinationQuestion): Promise<boolean | undefined> {

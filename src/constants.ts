@@ -1,3 +1,5 @@
+/** Ids and keys VS Code knows the extension by: commands, views, context keys, stored state, settings. */
+
 export const VIEW_ID = 'sentryExplorer.tree';
 
 export const COMMANDS = {
@@ -30,6 +32,16 @@ export const STATE_KEYS = {
   /** Workspace state: the user signed out here, so a token from the environment or a .sentryclirc is not used. */
   ignoreDiscovered: 'sentry.ignoreDiscoveredToken',
   issueFilters: 'sentry.issueFilters',
+  /** Workspace state: the user's answers to tied frame files. */
+  frameChoices: 'sentry.frameChoices',
   /** Global state: per URL a workspace names, whether the user lets a token from elsewhere go there. */
   tokenDestinations: 'sentry.tokenDestinations',
 } as const;
+
+/** The settings this extension contributes, under `sentry.*` (read and written only through config.ts). */
+export const SETTINGS_SECTION = 'sentry';
+
+export const SETTING_KEYS = ['issueQuery', 'issueSort', 'pageSize', 'frameOrder', 'hideLibraryFrames', 'pathMappings'] as const;
+
+/** The one output channel: a LogOutputChannel, so "Developer: Set Log Level" applies to it. */
+export const LOG_CHANNEL_NAME = 'Sentry';
