@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseEvent, parseEventText } from '../../../../src/sentry/event/eventParser';
-import { frameAt } from '../../../../src/views/eventDetail/eventStacks';
+import { frameAt } from '../../../../src/model/eventFrames';
 import type { FragmentRef, FrameRef } from '../../../../src/views/eventDetail/protocol';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';
 import { renderFragment } from '../../../../src/views/eventDetail/renderFragment';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CancelledError, ServerError } from '../../../src/sentry/http/errors';
 import type { ListEnd, Page } from '../../../src/sentry/http/page';
 import { emptyIssuesText, listEndText } from '../../../src/views/nodes/listMessages';
-import { PageRequest, PagedList } from '../../../src/views/nodes/pagedList';
+import { PageRequest, PagedList } from '../../../src/model/pagedList';
 
 interface Item {
   id: string;
@@ -43,7 +43,7 @@ async function loadedList(pages: Pages, first: Page<Item>, options: { lifetime?:
   return list;
 }
 
-describe('PagedList (the tree\'s paged lists, without VS Code)', () => {
+describe('PagedList (every paged list of the tree, without VS Code)', () => {
   it('loads the first page once however many views ask at the same time', async () => {
     const pages = new Pages();
     const list = listOf(pages);
@@ -251,6 +251,56 @@ describe('PagedList (the tree\'s paged lists, without VS Code)', () => {
       await more;
       assert.deepEqual(ids(list), ['1', '2', '3', '4', '5']);
       assert.equal(list.nextCursor, 'c3', 'a shifted page is normal: the list goes on');
+    });
+  });
+
+  describe('progress, removal and errors', () => {
+    it('says where it is: unloaded, loading, loaded, loading more, failed', async () => {
+      const pages = new Pages();
+      const list = listOf(pages);
+      assert.equal(list.state, 'unloaded');
+      const first = list.ensureLoaded();
+      assert.equal(list.state, 'loading');
+      pages.answer(0, { items: items(1), nextCursor: 'c2' });
+      await first;
+      assert.equal(list.state, 'loaded');
+      const more = list.loadMore();
+      assert.equal(list.state, 'loadingMore');
+      pages.answer(1, { items: items(2) });
+      await more;
+      assert.equal(list.state, 'loaded');
+      list.reset();
+      const failing = list.ensureLoaded();
+      pages.fail(2, new ServerError('boom', 500));
+      await failing;
+      assert.equal(list.state, 'failed');
+    });
+
+    it('takes an item out (an issue that left the list), and a later page may bring it back', async () => {
+      const pages = new Pages();
+      const list = await loadedList(pages, { items: items(1, 2, 3), nextCursor: 'c2' });
+      assert.equal(list.remove('2'), true);
+      assert.equal(list.remove('2'), false);
+      assert.deepEqual(ids(list), ['1', '3']);
+      const more = list.loadMore();
+      pages.answer(1, { items: items(2, 4) });
+      await more;
+      assert.deepEqual(ids(list), ['1', '3', '2', '4']);
+    });
+
+    it('reports each failed load once, and never a cancelled or discarded one', async () => {
+      const pages = new Pages();
+      const errors: unknown[] = [];
+      const list = new PagedList<Item>(pages.fetch, { keyOf: (i) => i.id, onError: (error) => errors.push(error) });
+      const discarded = list.ensureLoaded();
+      list.reset();
+      pages.fail(0, new ServerError('old', 500));
+      await discarded;
+      const failing = list.ensureLoaded();
+      pages.fail(1, new ServerError('new', 500));
+      await failing;
+      assert.equal(errors.length, 1);
+      assert.match(String(errors[0]), /new/);
     });
   });
 

@@ -1,5 +1,5 @@
-import { CancelledError } from '../../sentry/http/errors';
-import type { ListEnd, Page } from '../../sentry/http/page';
+import { CancelledError } from '../sentry/http/errors';
+import type { ListEnd, Page } from '../sentry/http/page';
 
 export interface PageRequest {
   /** Undefined for the first page. */
@@ -17,7 +17,12 @@ export interface PagedListOptions<T> {
   lifetime?: AbortSignal;
   /** Told once each time the list stops early although the server said there is more. */
   onEnd?(end: ListEnd): void;
+  /** Told once for each load that failed (not for one that was cancelled or discarded). */
+  onError?(error: unknown): void;
 }
+
+/** Where a list is: never asked, loading its first page, loaded (maybe loading more), or failed. */
+export type PagedListState = 'unloaded' | 'loading' | 'loaded' | 'loadingMore' | 'failed';
 
 /**
  * The loaded part of a cursor-paged list: items so far, the cursor of the next page, why it ended
@@ -56,6 +61,21 @@ export class PagedList<T> {
 
   get isLoadingMore(): boolean {
     return this.moreLoad !== undefined;
+  }
+
+  /** Progress, for a view that says what the list is doing. */
+  get state(): PagedListState {
+    if (this.firstLoad) return 'loading';
+    if (!this.loaded) return 'unloaded';
+    if (this.error) return 'failed';
+    return this.moreLoad ? 'loadingMore' : 'loaded';
+  }
+
+  /** Takes one item out (an issue that left the list); true when it was there. */
+  remove(key: string): boolean {
+    if (!this.keys.delete(key)) return false;
+    this.itemList = this.itemList.filter((item) => this.options.keyOf(item) !== key);
+    return true;
   }
 
   keyOf(item: T): string {
@@ -130,6 +150,7 @@ export class PagedList<T> {
       this.error = error;
       this.loaded = true;
       this.refreshNext = true;
+      this.options.onError?.(error);
     }
   }
 
@@ -144,6 +165,7 @@ export class PagedList<T> {
     } catch (error) {
       if (generation !== this.generation || error instanceof CancelledError) return;
       this.moreError = error;
+      this.options.onError?.(error);
     }
   }
 
