@@ -44,7 +44,7 @@ describe('Copy Event as Markdown', () => {
     assert.match(markdown, /### Exceptions \(2, most recent first\)/);
     assert.match(markdown, /#### 1\. OutOfStockError: .* \(unhandled\)\n[\s\S]*#### 2\. KeyError/);
     assert.match(markdown, /\*\*reserve\\_stock\*\* in `api\/orders\/service\.py:24`/);
-    assert.match(markdown, /> 24 \|             raise OutOfStockError\(line\.sku, requested=line\.quantity, available=available\)/);
+    assert.match(markdown, /> 24 \| {13}raise OutOfStockError\(line\.sku, requested=line\.quantity, available=available\)/);
     assert.match(markdown, /- `available` = `1`/);
     assert.ok(!markdown.includes('full_dispatch_request'), 'library frames are left out');
     assert.match(markdown, /1 other frame \(library\) not shown/);

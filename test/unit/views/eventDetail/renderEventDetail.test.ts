@@ -42,7 +42,7 @@ describe('event detail renderer', () => {
       const body = html.slice(html.indexOf('<span class="fn">reserve_stock</span>'), html.indexOf('<span class="fn">place_order</span>'));
       const numbers = [...body.matchAll(/<td class="ln">(\d+)<\/td>/g)].map(([, n]) => Number(n));
       assert.deepEqual(numbers, [19, 20, 21, 22, 23, 24, 25, 26, 27]);
-      assert.match(body, /<tr class="error-line"><td class="ln">24<\/td><td class="src"><code>            raise OutOfStockError\(line.sku, requested=line.quantity, available=available\)<\/code><\/td><\/tr>/);
+      assert.match(body, /<tr class="error-line"><td class="ln">24<\/td><td class="src"><code> {12}raise OutOfStockError\(line.sku, requested=line.quantity, available=available\)<\/code><\/td><\/tr>/);
     });
 
     it('shows local variables as a table, nested values expandable', () => {
@@ -111,7 +111,7 @@ describe('event detail renderer', () => {
     const ref = checkMarkup(renderEventDetail(event)).fragments.find((f) => (f as FragmentRef).kind === 'frameBody') as FragmentRef;
     const body = renderFragment(event, ref);
     checkMarkup(body);
-    assert.match(body, /<tr class="error-line"><td class="ln">880<\/td><td class="src"><code>                rv = self.dispatch_request\(\)<\/code>/);
+    assert.match(body, /<tr class="error-line"><td class="ln">880<\/td><td class="src"><code> {16}rv = self.dispatch_request\(\)<\/code>/);
   });
 
   describe('every event fixture', () => {
