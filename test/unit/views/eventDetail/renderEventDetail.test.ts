@@ -7,7 +7,7 @@ import type { FragmentRef, FrameRef } from '../../../../src/views/eventDetail/pr
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';
 import { renderFragment } from '../../../../src/views/eventDetail/renderFragment';
 import { largeEvent, manyFramesEvent } from '../../../fixtures/events/largeEvents';
-import { sharedEventFiles } from '../../sharedFixtureEvents';
+import { sharedEventFiles, withSharedFixtures } from '../../fixturePaths';
 import { renderEverything } from './renderAll';
 import { checkMarkup } from './strictMarkup';
 
@@ -127,20 +127,21 @@ describe('event detail renderer', () => {
       });
     }
 
-    const shared = sharedEventFiles();
-    if (shared === undefined) return;
-    it(`renders every event in ../shared/sentry-fixtures (${shared.reduce((n, file) => n + file.events.length, 0)} events in ${shared.length} files)`, () => {
-      let rendered = 0;
-      for (const file of shared) {
-        for (const event of file.events) {
-          const result = renderEverything(event);
-          for (const exception of event.exceptions) assert.ok(result.allText.includes(exception.type), `${file.name}: ${exception.type}`);
-          if (event.message) assert.ok(result.allText.includes(event.message.slice(0, 50)), `${file.name}: message`);
-          rendered++;
+    withSharedFixtures("event detail: Sentry's own events", (test) =>
+      test('renders every event in ../shared/sentry-fixtures', () => {
+        const shared = sharedEventFiles();
+        let rendered = 0;
+        for (const file of shared) {
+          for (const event of file.events) {
+            const result = renderEverything(event);
+            for (const exception of event.exceptions) assert.ok(result.allText.includes(exception.type), `${file.name}: ${exception.type}`);
+            if (event.message) assert.ok(result.allText.includes(event.message.slice(0, 50)), `${file.name}: message`);
+            rendered++;
+          }
         }
-      }
-      assert.ok(rendered >= 10, `rendered ${rendered}`);
-    });
+        assert.ok(rendered >= 10, `rendered ${rendered}`);
+      }),
+    );
   });
 
   describe('size limits', () => {
