@@ -305,7 +305,7 @@ describe('eventParser: bad input', () => {
     assert.equal(event.exceptions[0].value.length, MB5.length);
     assert.equal(event.exceptions[0].stacktrace?.frames[0].contextLine?.length, MB5.length);
     assert.equal(event.exceptions[0].stacktrace?.frames[0].vars?.big, MB5);
-    assert.ok(Date.now() - started < 2000, 'no quadratic work on big strings');
+    assert.ok(Date.now() - started < 10_000, 'no quadratic work on big strings');
 
     const titled = parseEvent({ eventID: 'a', entries: [], title: MB5 });
     assert.ok(titled.title.length <= 501);
@@ -355,7 +355,7 @@ describe('eventParser: bad input', () => {
     const started = Date.now();
     const event = parseEvent({ event_id: 'big', exception: { values: [{ type: 'E', stacktrace: { frames } }] } });
     assert.equal(event.exceptions[0].stacktrace?.frames.length, 50000);
-    assert.ok(Date.now() - started < 1000);
+    assert.ok(Date.now() - started < 5_000);
   });
 });
 

@@ -198,6 +198,7 @@ describe('source/lineLocator', () => {
     const result = locateLine(text, f);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
     assert.equal(result.line, 9_025);
-    assert.ok(elapsedMs < 100, `took ${elapsedMs} ms`);
+    // Linear work takes a few ms; the bound only catches quadratic work, with room for a loaded machine.
+    assert.ok(elapsedMs < 1_000, `took ${elapsedMs} ms`);
   });
 });
