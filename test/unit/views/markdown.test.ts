@@ -3,7 +3,7 @@ import type { Frame, SentryEvent } from '../../../src/sentry/event/eventModel';
 import type { Issue } from '../../../src/sentry/api/types';
 import { codeLanguageOf } from '../../../src/views/codeLanguage';
 import { eventTooltipMarkdown, exceptionTooltipMarkdown, frameTooltipMarkdown, issueTooltipMarkdown, projectTooltipMarkdown } from '../../../src/views/tooltipContent';
-import { codeBlockMarkdown, escapeMarkdown, fieldsMarkdown } from '../../../src/views/tooltipMarkdown';
+import { markdownCodeBlock, markdownText, fieldsMarkdown } from '../../../src/views/markdown';
 import { untrustedText } from '../../../src/views/untrustedText';
 
 /** A CommonMark parser (markdown-it) stands in for VS Code's renderer: what it parses is what a hover shows. */
@@ -66,10 +66,10 @@ function frame(overrides: Partial<Frame>): Frame {
 }
 
 describe('tooltip Markdown from untrusted data', () => {
-  describe('escapeMarkdown', () => {
+  describe('markdownText', () => {
     for (const input of LINKS) {
       it(`keeps ${JSON.stringify(input).slice(0, 50)} as plain text`, () => {
-        const md = escapeMarkdown(input);
+        const md = markdownText(input);
         const all = assertInert(md);
         assert.deepEqual(all.filter((t) => !['paragraph_open', 'paragraph_close', 'inline', 'text', 'softbreak'].includes(t.type)).map((t) => t.type), []);
         // What the hover shows is the sanitised text itself, character for character.
@@ -79,10 +79,10 @@ describe('tooltip Markdown from untrusted data', () => {
     }
   });
 
-  describe('codeBlockMarkdown', () => {
+  describe('markdownCodeBlock', () => {
     it('uses a fence longer than any backtick run, so the code cannot close it', () => {
       const lines = ['before', '```', '````js', '[x](command:y)', '![p](https://evil.example/p.png)', '  ``````', 'after'];
-      const md = codeBlockMarkdown(lines, 'python');
+      const md = markdownCodeBlock(lines, 'python');
       const fences = assertInert(md).filter((t) => t.type === 'fence');
       assert.equal(fences.length, 1);
       assert.equal(fences[0].info, 'python');
@@ -91,20 +91,20 @@ describe('tooltip Markdown from untrusted data', () => {
     });
 
     it('keeps each line one line: a carriage return, line separator or control character cannot start a new one', () => {
-      const md = codeBlockMarkdown(['a\r```\r[x](https://evil.example)', 'b\u2028```', 'c\u0000\u001b[31m'], '');
+      const md = markdownCodeBlock(['a\r```\r[x](https://evil.example)', 'b\u2028```', 'c\u0000\u001b[31m'], '');
       const fences = assertInert(md).filter((t) => t.type === 'fence');
       assert.equal(fences.length, 1);
       assert.equal(fences[0].content.split('\n').length, 4);
     });
 
     it('never writes a language that is not a plain id', () => {
-      const md = codeBlockMarkdown(['x'], 'python\n![p](https://evil.example/p.png)');
+      const md = markdownCodeBlock(['x'], 'python\n![p](https://evil.example/p.png)');
       assert.equal(tokens(md).find((t) => t.type === 'fence')?.info, '');
     });
 
     it('redacts a token that appears in the code', () => {
       const token = `sntryu_${'ab'.repeat(32)}`;
-      assert.ok(!codeBlockMarkdown([`const t = "${token}";`], 'typescript').includes(token));
+      assert.ok(!markdownCodeBlock([`const t = "${token}";`], 'typescript').includes(token));
     });
   });
 
