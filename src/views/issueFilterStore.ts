@@ -18,10 +18,6 @@ export class IssueFilterStore {
     return { query: saved.query ?? settings.issueQuery, sort: saved.sort ?? settings.issueSort };
   }
 
-  isCustom(org: string, project: string): boolean {
-    return this.all()[key(org, project)] !== undefined;
-  }
-
   async set(org: string, project: string, change: Partial<IssueFilter>): Promise<void> {
     const all = this.all();
     all[key(org, project)] = { ...all[key(org, project)], ...change };

@@ -4,7 +4,6 @@ import type { FetchLike } from '../http/transport';
 import { BROWSING_SCOPES } from '../http/scopes';
 import type { Organization } from './types';
 
-export { BROWSING_SCOPES } from '../http/scopes';
 
 export type TokenCheckResult =
   | { ok: true; organizations: Organization[]; warning?: string }
