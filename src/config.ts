@@ -27,6 +27,12 @@ export const DEFAULT_CONFIG: Readonly<SentryConfig> = {
   pathMappings: {},
 };
 
+/** Settings whose change means every list loads again (what is asked of Sentry changed). */
+export const LIST_SETTINGS: readonly ConfigKey[] = ['issueQuery', 'issueSort', 'pageSize'];
+
+/** Settings whose change only re-renders the tree (how frames are shown). */
+export const DISPLAY_SETTINGS: readonly ConfigKey[] = ['frameOrder', 'hideLibraryFrames'];
+
 export const ISSUE_SORTS: ReadonlyArray<{ value: IssueSort; label: string }> = [
   { value: 'date', label: 'Last Seen' },
   { value: 'new', label: 'First Seen' },
@@ -63,6 +69,16 @@ export function onDidChangeConfig(keys: readonly ConfigKey[], listener: (changed
 export async function updateConfig<K extends ConfigKey>(key: K, value: SentryConfig[K] | undefined, scope: 'global' | 'workspace'): Promise<void> {
   const target = scope === 'global' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
   await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(key, value, target);
+}
+
+/** Flips the frame order for the user (the view's toggle). */
+export function toggleFrameOrderSetting(): Promise<void> {
+  return updateConfig('frameOrder', readConfig().frameOrder === 'callerFirst' ? 'crashFirst' : 'callerFirst', 'global');
+}
+
+/** Adds a path mapping to this workspace's settings. */
+export function addPathMapping(from: string, to: string): Promise<void> {
+  return updateConfig('pathMappings', { ...readConfig().pathMappings, [from]: to }, 'workspace');
 }
 
 function textEntries(value: unknown): Record<string, string> {

@@ -7,7 +7,7 @@ import { registerCommand } from './commands/registerCommand';
 import { signIn } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
-import { onDidChangeConfig } from './config';
+import { DISPLAY_SETTINGS, LIST_SETTINGS, onDidChangeConfig } from './config';
 import { COMMANDS, LOG_CHANNEL_NAME, VIEW_ID } from './constants';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameClicks } from './editor/frameClicks';
@@ -78,10 +78,8 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.copyShortId, log, (arg: unknown) => copyShortId(arg, data)),
     registerCommand(COMMANDS.openFrame, log, (arg: unknown) => openFrame(arg, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
-    onDidChangeConfig(['issueQuery', 'issueSort', 'pageSize', 'frameOrder', 'hideLibraryFrames'], (changed) => {
-      if (changed.some((key) => key === 'issueQuery' || key === 'issueSort' || key === 'pageSize')) tree.reload();
-      else tree.refresh();
-    }),
+    onDidChangeConfig(LIST_SETTINGS, () => tree.reload()),
+    onDidChangeConfig(DISPLAY_SETTINGS, () => tree.refresh()),
   );
   return { session, data, tree, treeView, frames, decorations };
 }

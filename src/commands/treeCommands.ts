@@ -1,4 +1,4 @@
-import { readConfig, updateConfig } from '../config';
+import { toggleFrameOrderSetting } from '../config';
 import { LoadMoreNode } from '../views/nodes/loadMoreNode';
 import { MessageNode } from '../views/nodes/messageNode';
 import type { TreeNode } from '../views/nodes/treeNode';
@@ -11,6 +11,6 @@ export function retry(node: TreeNode): void {
   if (node instanceof MessageNode) node.retry();
 }
 
-export async function toggleFrameOrder(): Promise<void> {
-  await updateConfig('frameOrder', readConfig().frameOrder === 'callerFirst' ? 'crashFirst' : 'callerFirst', 'global');
+export function toggleFrameOrder(): Promise<void> {
+  return toggleFrameOrderSetting();
 }

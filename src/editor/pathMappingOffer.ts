@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readConfig, updateConfig } from '../config';
+import { addPathMapping } from '../config';
 import type { Frame } from '../sentry/event/eventModel';
 import { untrustedText } from '../views/untrustedText';
 
@@ -21,6 +21,6 @@ export async function offerPathMapping(frame: Frame, hasWorkspaceFolders: boolea
   if (!from) return;
   const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Map to this folder', title: `Local folder for ${from}` });
   if (!folder?.[0]) return;
-  await updateConfig('pathMappings', { ...readConfig().pathMappings, [from]: folder[0].fsPath }, 'workspace');
+  await addPathMapping(from, folder[0].fsPath);
   void vscode.window.showInformationMessage(`Sentry: frames under ${untrustedText(from)} now open from ${untrustedText(folder[0].fsPath)}. Click the frame again.`);
 }

@@ -36,7 +36,12 @@ export class EventNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const event = this.context.store.event(this.ref) ?? (await this.context.data.getEvent(this.ref).catch(() => undefined));
+    const event =
+      this.context.store.event(this.ref) ??
+      (await this.context.data.getEvent(this.ref).catch((error: unknown) => {
+        this.context.logger.warn(`Could not load event ${this.ref.eventId}; the tree says so.`, error);
+        return undefined;
+      }));
     if (!event) return [new MessageNode(this, 'This event is no longer loaded. Refresh to load it again.', { key: 'gone' })];
     return eventChildren(this, this.ref, event, this.context);
   }
