@@ -1,62 +1,62 @@
 import * as vscode from 'vscode';
-import { askDestination } from './auth/destinationPrompt';
 import { Session } from './auth/session';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
-import { registerCommand } from './commands/registerCommand';
 import { openFrame } from './commands/openFrame';
+import { registerCommand } from './commands/registerCommand';
 import { signIn } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
+import { DISPLAY_SETTINGS, LIST_SETTINGS, onDidChangeConfig } from './config';
+import { COMMANDS, LOG_CHANNEL_NAME, VIEW_ID } from './constants';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
+import { FrameOpener } from './editor/frameOpener';
 import { WorkspaceFiles } from './editor/workspaceFiles';
+import { SentryData } from './model/sentryData';
+import { SentryStore } from './model/store';
+import { OutputLogger } from './outputLogger';
 import { showAccount } from './views/accountDescription';
-import { COMMANDS, VIEW_ID } from './views/ids';
-import type { FrameNode } from './views/nodes/frameNode';
-import type { TreeNode } from './views/nodes/treeNode';
-import type { IssueSort } from './sentry/client';
+import { askDestination } from './views/destinationPrompt';
 import { IssueFilterStore } from './views/issueFilterStore';
-import { outputLog } from './views/outputLog';
 import { SentryTreeProvider } from './views/treeProvider';
 import { showViewMessages } from './views/viewMessage';
 
+/** What the extension hands to its tests (and to other extensions): the services, not their wiring. */
 export interface SentryExplorerApi {
   readonly session: Session;
+  readonly data: SentryData;
   readonly tree: SentryTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
+  readonly frames: FrameOpener;
   readonly decorations: FrameDecorations;
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
-  const channel = vscode.window.createOutputChannel('Sentry Explorer', { log: true });
-  const log = outputLog(channel);
-  const session = new Session({
-    secrets: context.secrets,
-    globalState: context.globalState,
-    workspaceState: context.workspaceState,
-    log,
-    askDestination,
-  });
-  const tree = new SentryTreeProvider(session, new IssueFilterStore(context.workspaceState), log);
+  const channel = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  const log = new OutputLogger(channel);
+  const session = new Session({ secrets: context.secrets, globalState: context.globalState, workspaceState: context.workspaceState, logger: log, askDestination });
+  const store = new SentryStore();
+  const data = new SentryData(store, () => session.client, log);
+  const tree = new SentryTreeProvider(session, data, new IssueFilterStore(context.workspaceState), log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const frames = {
-    session,
-    files: new WorkspaceFiles(),
-    decorations: new FrameDecorations(),
-    contextDocuments: new ContextDocuments(),
-    clicks: new FrameClicks(context.workspaceState),
-  };
+  const decorations = new FrameDecorations();
+  const files = new WorkspaceFiles();
+  const contextDocuments = new ContextDocuments();
+  const frames = new FrameOpener({ session, data, files, decorations, contextDocuments, clicks: new FrameClicks(context.workspaceState) });
+  const pages = { session, data };
+  const filters = { filters: tree.filters, store, resetProject: tree.resetProject.bind(tree) };
 
   context.subscriptions.push(
     channel,
     session,
+    store,
     tree,
     treeView,
-    frames.files,
-    frames.decorations,
-    frames.contextDocuments,
+    files,
+    decorations,
+    contextDocuments,
     showAccount(session, treeView),
     showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
@@ -71,19 +71,17 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     }),
     registerCommand(COMMANDS.loadMore, log, loadMore),
     registerCommand(COMMANDS.retry, log, retry),
-    registerCommand(COMMANDS.filterIssues, log, (node: TreeNode, query?: string) => filterIssues(node, tree.filters, query)),
-    registerCommand(COMMANDS.sortIssues, log, (node: TreeNode, sort?: IssueSort) => sortIssues(node, tree.filters, sort)),
-    registerCommand(COMMANDS.openInBrowser, log, (node: TreeNode) => openInBrowser(node, session)),
-    registerCommand(COMMANDS.copyLink, log, (node: TreeNode) => copyLink(node, session)),
-    registerCommand(COMMANDS.copyShortId, log, copyShortId),
-    registerCommand(COMMANDS.openFrame, log, (node: FrameNode) => openFrame(node, frames)),
+    registerCommand(COMMANDS.filterIssues, log, (arg: unknown, query?: unknown) => filterIssues(arg, filters, query)),
+    registerCommand(COMMANDS.sortIssues, log, (arg: unknown, sort?: unknown) => sortIssues(arg, filters, sort)),
+    registerCommand(COMMANDS.openInBrowser, log, (arg: unknown) => openInBrowser(arg, pages)),
+    registerCommand(COMMANDS.copyLink, log, (arg: unknown) => copyLink(arg, pages)),
+    registerCommand(COMMANDS.copyShortId, log, (arg: unknown) => copyShortId(arg, data)),
+    registerCommand(COMMANDS.openFrame, log, (arg: unknown) => openFrame(arg, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['issueQuery', 'issueSort', 'pageSize'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.reload();
-      else if (['frameOrder', 'hideLibraryFrames'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.refresh();
-    }),
+    onDidChangeConfig(LIST_SETTINGS, () => tree.reload()),
+    onDidChangeConfig(DISPLAY_SETTINGS, () => tree.refresh()),
   );
-  return { session, tree, treeView, decorations: frames.decorations };
+  return { session, data, tree, treeView, frames, decorations };
 }
 
 export function deactivate(): void {}

@@ -1,49 +1,29 @@
 import * as vscode from 'vscode';
-import { SentryClient } from '../sentry/client';
-import type { RateLimitNotice } from '../sentry/httpTransport';
-import { normalizeBaseUrl } from '../sentry/origins';
-import { registerSecret } from '../sentry/secretRedaction';
-import { checkToken, TokenCheckResult } from '../sentry/tokenCheck';
-import { CONTEXT_KEYS, SECRET_KEYS, STATE_KEYS } from '../views/ids';
-import type { Log } from '../views/log';
-import type { TokenProblem } from '../views/nodes/tokenProblemRows';
-import { CredentialOrigin, DiscoveredCredentials, describeOrigin, discoverCredentials } from './credentialDiscovery';
+import { CONTEXT_KEYS, STATE_KEYS } from '../constants';
+import { SentryClient } from '../sentry/api/client';
+import type { Logger } from '../sentry/http/logger';
+import { registerSecret } from '../sentry/http/secretRedaction';
+import type { RateLimitNotice } from '../sentry/http/transport';
+import type { ActiveCredentials, AuthState, SignedOutReason, TokenProblem } from './authState';
+import { CheckedTokens } from './checkedTokens';
+import { CredentialOrigin, DiscoveredCredentials, discoverCredentials } from './credentialDiscovery';
+import { normalizedUrl } from './credentialUrls';
+import { decideDiscovered } from './discoveredToken';
+import { SecretStore, SignInStore } from './storedSignIn';
 import { AskDestination, TokenDestinations } from './tokenDestinations';
 
-/**
- * `unusable`: a token found in the environment or a .sentryclirc failed Sign In's check (or its
- * URL is not one Sentry could live at); the view shows why instead of rows of errors.
- */
-export type AuthState = 'signedOut' | 'signedIn' | 'rejected' | 'unusable';
-
-/** Why the view is signed out, for the welcome text: nothing found, a token ignored here, or a server refused. */
-export type SignedOutReason = 'none' | 'ignored' | 'serverRefused';
-
-export interface ActiveCredentials {
-  url: string;
-  org?: string;
-  project?: string;
-  /** "Sign In", "SENTRY_AUTH_TOKEN", or the path of a .sentryclirc. */
-  source: string;
-  /** Where the token came from; undefined for Sign In. */
-  tokenOrigin?: CredentialOrigin;
-}
+export type { ActiveCredentials, AuthState, SignedOutReason, TokenProblem } from './authState';
 
 export interface SessionOptions {
-  secrets: vscode.SecretStorage;
+  secrets: SecretStore;
   globalState: vscode.Memento;
   workspaceState: vscode.Memento;
-  log: Log;
+  logger: Logger;
   /** Asks whether the token may go to a server the workspace names (a modal dialog). */
   askDestination: AskDestination;
   env?: NodeJS.ProcessEnv;
   /** Restricted Mode: the workspace's .sentryclirc is not read. */
   isWorkspaceTrusted?: () => boolean;
-}
-
-interface StoredSession {
-  url: string;
-  token: string;
 }
 
 /**
@@ -59,6 +39,8 @@ export class Session implements vscode.Disposable {
   readonly onRateLimitWait = this.rateLimited.event;
   readonly destinations: TokenDestinations;
 
+  private readonly signIns: SignInStore;
+  private readonly checks = new CheckedTokens();
   private loading?: Promise<void>;
   private loadGeneration = 0;
   private checking = new AbortController();
@@ -67,12 +49,11 @@ export class Session implements vscode.Disposable {
   private reason: SignedOutReason = 'none';
   private tokenProblem?: TokenProblem;
   private lastDiscovered?: DiscoveredCredentials;
-  /** `url + token` pairs that passed the check in this window: Refresh does not check them again. */
-  private readonly checked = new Set<string>();
   private forgetSecret: () => void = () => undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.destinations = new TokenDestinations(options.globalState, options.askDestination);
+    this.signIns = new SignInStore(options.secrets);
   }
 
   get state(): AuthState {
@@ -113,7 +94,7 @@ export class Session implements vscode.Disposable {
   }
 
   async signIn(url: string, token: string): Promise<void> {
-    await this.options.secrets.store(SECRET_KEYS.session, JSON.stringify({ url, token } satisfies StoredSession));
+    await this.signIns.save({ url, token });
     this.stopLoading();
     this.use({ url, source: 'Sign In' }, token);
     this.loading = Promise.resolve();
@@ -124,14 +105,14 @@ export class Session implements vscode.Disposable {
    * there, so it is ignored in this workspace from now on (until the user asks for it again).
    */
   async signOut(): Promise<void> {
-    await this.options.secrets.delete(SECRET_KEYS.session);
+    await this.signIns.forget();
     await this.ignoreDiscovered();
   }
 
   /** Stops using the token from the environment or a .sentryclirc in this workspace. */
   async ignoreDiscovered(): Promise<void> {
     await this.options.workspaceState.update(STATE_KEYS.ignoreDiscovered, true);
-    this.options.log.info('Signed out; a token from the environment or a .sentryclirc is ignored in this workspace.');
+    this.options.logger.info('Signed out; a token from the environment or a .sentryclirc is ignored in this workspace.');
     this.stopLoading();
     this.current?.client.clearCache();
     this.current = undefined;
@@ -143,10 +124,8 @@ export class Session implements vscode.Disposable {
   async useDiscovered(): Promise<void> {
     await this.options.workspaceState.update(STATE_KEYS.ignoreDiscovered, undefined);
     const found = this.lastDiscovered ?? (await this.discover());
-    if (found) {
-      const url = normalizedUrl(found.url);
-      if (url) await this.destinations.forget(url);
-    }
+    const url = found && normalizedUrl(found.url);
+    if (url) await this.destinations.forget(url);
     await this.reload();
   }
 
@@ -170,44 +149,36 @@ export class Session implements vscode.Disposable {
 
   private async load(): Promise<void> {
     const generation = this.loadGeneration;
-    const current = () => generation === this.loadGeneration;
+    const isCurrent = () => generation === this.loadGeneration;
     let source = 'the saved sign-in';
     try {
-      const stored = parseStored(await this.options.secrets.get(SECRET_KEYS.session));
-      if (!current()) return;
+      const stored = await this.signIns.read();
+      if (!isCurrent()) return;
       if (stored) {
         this.lastDiscovered = undefined;
         return this.use({ url: stored.url, source: 'Sign In' }, stored.token);
       }
-
       const found = await this.discover();
-      if (!current()) return;
+      if (!isCurrent()) return;
       this.lastDiscovered = found;
       if (!found) return this.signedOut('none');
       source = found.source;
-      if (this.options.workspaceState.get<boolean>(STATE_KEYS.ignoreDiscovered)) return this.signedOut('ignored');
-
-      const url = normalizedUrl(found.url);
-      if (!url) {
-        return this.unusable({ source: found.source, message: urlProblem(found.url, describeOrigin(found.urlOrigin)) }, found.token);
-      }
-      const allowed = await this.destinations.allows({ url, tokenOrigin: found.tokenOrigin, urlOrigin: found.urlOrigin });
-      if (!current()) return;
-      if (!allowed) {
-        this.options.log.warn(`Not sending the token from ${found.source} to ${url}, which ${describeOrigin(found.urlOrigin)} names: the user did not agree.`);
-        return this.signedOut('serverRefused');
-      }
-
-      const result = await this.check(url, found.token);
-      if (!current()) return;
-      if (!result.ok) {
-        this.options.log.warn(`The token from ${found.source} failed the check against ${url}: ${result.message}`);
-        return this.unusable({ source: found.source, message: result.message }, found.token);
-      }
-      this.use({ url, org: found.org, project: found.project, source: found.source, tokenOrigin: found.tokenOrigin }, found.token);
+      const outcome = await decideDiscovered(found, {
+        ignored: this.options.workspaceState.get<boolean>(STATE_KEYS.ignoreDiscovered) === true,
+        destinations: this.destinations,
+        checks: this.checks,
+        signal: this.checking.signal,
+        logger: this.options.logger,
+        useSecret: (token) => this.useSecret(token),
+        isCurrent,
+      });
+      if (!outcome) return;
+      if (outcome.kind === 'signedOut') return this.signedOut(outcome.reason);
+      if (outcome.kind === 'unusable') return this.unusable(outcome.problem, outcome.token);
+      this.use(outcome.credentials, outcome.token);
     } catch (error) {
-      if (!current()) return;
-      this.options.log.error('Could not load the Sentry credentials', error);
+      if (!isCurrent()) return;
+      this.options.logger.error('Could not load the Sentry credentials', error);
       this.unusable({ source, message: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -220,22 +191,13 @@ export class Session implements vscode.Disposable {
     return discoverCredentials({ env: this.options.env ?? process.env, workspaceFolders, workspaceTrusted });
   }
 
-  /** Sign In's check, once per URL and token in this window when it passes; never at activation. */
-  private async check(url: string, token: string): Promise<TokenCheckResult> {
-    const key = `${url}\n${token}`;
-    if (this.checked.has(key)) return { ok: true, organizations: [] };
-    this.useSecret(token);
-    const result = await checkToken(url, token, { signal: this.checking.signal });
-    if (result.ok) this.checked.add(key);
-    return result;
-  }
-
   private use(credentials: ActiveCredentials, token: string): void {
     let client: SentryClient;
     try {
       client = new SentryClient({
         baseUrl: credentials.url,
         token,
+        logger: this.options.logger,
         onAuthFailure: () => this.markRejected(client, credentials.url, token),
         onRateLimitWait: (notice) => this.rateLimited.fire(notice),
       });
@@ -246,7 +208,7 @@ export class Session implements vscode.Disposable {
     }
     this.useSecret(token);
     this.current = { credentials: { ...credentials, url: client.baseUrl }, client };
-    this.options.log.info(`Using the token from ${credentials.source} with ${client.baseUrl}.`);
+    this.options.logger.info(`Using the token from ${credentials.source} with ${client.baseUrl}.`);
     this.setState('signedIn');
   }
 
@@ -272,9 +234,10 @@ export class Session implements vscode.Disposable {
   /** Called for every 401; only the first one for the current client changes anything. */
   private markRejected(client: SentryClient, url: string, token: string): void {
     if (this.current?.client !== client || this.authState !== 'signedIn') return;
-    this.checked.delete(`${url}\n${token}`);
-    this.checked.delete(`${client.baseUrl}\n${token}`);
+    this.checks.forget(url, token);
+    this.checks.forget(client.baseUrl, token);
     client.clearCache();
+    this.options.logger.warn(`${client.baseUrl} rejected the token; showing the sign-in view.`);
     this.setState('rejected');
   }
 
@@ -292,35 +255,4 @@ export class Session implements vscode.Disposable {
     this.changed.dispose();
     this.rateLimited.dispose();
   }
-}
-
-function normalizedUrl(url: string): string | undefined {
-  try {
-    return normalizeBaseUrl(url);
-  } catch {
-    return undefined;
-  }
-}
-
-function urlProblem(url: string, where: string): string {
-  try {
-    normalizeBaseUrl(url);
-    return `The Sentry URL from ${where} is not usable.`;
-  } catch (error) {
-    return `The Sentry URL from ${where} is not usable: ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
-function parseStored(value: string | undefined): StoredSession | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(value);
-    if (typeof parsed === 'object' && parsed !== null) {
-      const { url, token } = parsed as Record<string, unknown>;
-      if (typeof url === 'string' && typeof token === 'string' && token) return { url, token };
-    }
-  } catch {
-    // a damaged entry is treated as signed out
-  }
-  return undefined;
 }

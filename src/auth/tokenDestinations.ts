@@ -1,4 +1,4 @@
-import { STATE_KEYS } from '../views/ids';
+import { STATE_KEYS } from '../constants';
 import { CredentialOrigin, describeOrigin, needsDestinationConsent } from './credentialDiscovery';
 
 /** The part of VS Code's Memento this needs (global state), so it is tested without VS Code. */

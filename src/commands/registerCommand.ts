@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { AuthError, CancelledError, isSentryApiError } from '../sentry/errors';
-import type { Log } from '../views/log';
+import { AuthError, CancelledError, isSentryApiError } from '../sentry/http/errors';
+import type { OutputLogger } from '../outputLogger';
 import { untrustedText } from '../views/untrustedText';
 
 /**
@@ -8,7 +8,7 @@ import { untrustedText } from '../views/untrustedText';
  * (which shows the sign-in view once), and any other failure becomes one sanitised line with the
  * full error in the log. Both go through redaction, so a token a server echoed shows nowhere.
  */
-export function registerCommand<Args extends unknown[]>(id: string, log: Log, handler: (...args: Args) => unknown): vscode.Disposable {
+export function registerCommand<Args extends unknown[]>(id: string, log: OutputLogger, handler: (...args: Args) => unknown): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       // VS Code passes what the menu, tree item or caller gave; each handler checks what it got.

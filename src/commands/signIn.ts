@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_SENTRY_URL } from '../auth/credentialDiscovery';
 import type { Session } from '../auth/session';
-import { normalizeBaseUrl } from '../sentry/origins';
-import { registerSecret } from '../sentry/secretRedaction';
-import { checkToken } from '../sentry/tokenCheck';
+import { normalizeBaseUrl } from '../sentry/http/origins';
+import { registerSecret } from '../sentry/http/secretRedaction';
+import { checkToken } from '../sentry/api/tokenCheck';
 import { toAbortSignal } from '../views/cancellation';
 import { untrustedText } from '../views/untrustedText';
 

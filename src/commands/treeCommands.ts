@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { toggleFrameOrderSetting } from '../config';
 import { LoadMoreNode } from '../views/nodes/loadMoreNode';
 import { MessageNode } from '../views/nodes/messageNode';
 import type { TreeNode } from '../views/nodes/treeNode';
@@ -11,8 +11,6 @@ export function retry(node: TreeNode): void {
   if (node instanceof MessageNode) node.retry();
 }
 
-export async function toggleFrameOrder(): Promise<void> {
-  const config = vscode.workspace.getConfiguration('sentry');
-  const next = config.get<string>('frameOrder') === 'callerFirst' ? 'crashFirst' : 'callerFirst';
-  await config.update('frameOrder', next, vscode.ConfigurationTarget.Global);
+export function toggleFrameOrder(): Promise<void> {
+  return toggleFrameOrderSetting();
 }

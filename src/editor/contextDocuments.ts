@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import { renderFrameContext } from '../source';
 
 export const CONTEXT_SCHEME = 'sentry-frame';

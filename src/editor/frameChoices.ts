@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
+import { STATE_KEYS } from '../constants';
 import { RememberedChoice, choiceToRemember, isRememberedChoice, withChoice } from '../source';
 import type { AmbiguousFrame } from '../source';
 
-const KEY = 'sentry.frameChoices';
+const KEY = STATE_KEYS.frameChoices;
 
 /** The user's answers to tied frames, per workspace, so a frame under the same path prefix opens without asking. */
 export class FrameChoices {

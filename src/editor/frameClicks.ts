@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { SentryClient } from '../sentry/client';
+import type { SentryClient } from '../sentry/api/client';
 import { ClickResolver, ProjectCodeMappings, SourceLinesCache } from '../source';
 import { FrameChoices } from './frameChoices';
 

@@ -40,7 +40,8 @@ export class WorkspaceFiles implements vscode.Disposable {
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.whenBuilt((index) => uri.scheme === 'file' && index.add(uri.fsPath))),
-      watcher.onDidDelete((uri) => this.whenBuilt((index) => index.remove(uri.fsPath))),
+      // A deleted folder is one event for all the files below it.
+      watcher.onDidDelete((uri) => this.whenBuilt((index) => index.remove(uri.fsPath) || index.removeFolder(uri.fsPath))),
     );
   }
 

@@ -4,14 +4,14 @@
  * Sentry code mappings are read once. A click on a frame whose project's mappings are known asks Sentry nothing.
  */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import type { FileIndex } from './fileIndex';
 import { FrameResolution, FrameResolver } from './frameResolver';
 import type { PathMapping } from './pathMappings';
-import { CodeMappingPlan, ProjectCodeMappings, ProjectRef } from './projectCodeMappings';
+import { CodeMappingPlan, ProjectCodeMappings, FrameProject } from './projectCodeMappings';
 import type { RememberedChoice } from './rememberedChoices';
 
-export interface ClickSource extends ProjectRef {
+export interface ClickSource extends FrameProject {
   /** Every frame of the same stack of one event: their resolutions are kept per stack (per event object). */
   siblings?: readonly Frame[];
 }

@@ -4,7 +4,7 @@
  * repository-relative path the `stacktrace-link` endpoint would, without one request per frame.
  */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import { isSafeSegment, sanitizeFrameText, splitPathSegments } from './pathSafety';
 
 export interface CodeMapping {

@@ -3,7 +3,7 @@
  * lines Sentry captured with it, numbered, the frame's own line marked with `>`.
  */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 
 export interface ContextDocument {
   text: string;

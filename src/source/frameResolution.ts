@@ -1,6 +1,6 @@
 /** What resolving a frame answers, and the hints a caller may give. */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import type { RememberedChoice } from './rememberedChoices';
 
 export type ResolveMethod = 'mapping' | 'codeMapping' | 'absolute' | 'prefix' | 'suffix';

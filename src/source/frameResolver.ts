@@ -8,7 +8,7 @@
  * Every path returned comes from the index, so it is a workspace file under one of its roots.
  */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import { CodeMapping, codeMappingSourcePath } from './codeMappings';
 import type { FileIndex, IndexedFile, SuffixLookup } from './fileIndex';
 import { CandidateFile, RankedFile, byPath, rankFiles, rankedFile } from './fileRanking';

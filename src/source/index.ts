@@ -1,28 +1,12 @@
-/** Frame → local file and line. No `vscode` import: the VS Code layer supplies file lists and file text. */
+/** Frame → local file and line. No `vscode` import: the VS Code layer supplies file lists and file text. This is what it uses. */
 
-export { ClickContext, ClickResolver, ClickSource } from './clickResolver';
-export { CodeMapping, codeMappingSourcePath } from './codeMappings';
-export { ContextDocument, ContextDocumentOptions, ContextFrame, renderFrameContext } from './contextDocument';
-export { DEFAULT_IGNORED_DIRECTORIES, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
-export {
-  AmbiguousFrame,
-  AsyncResolveHints,
-  CodeMappingLookup,
-  FileChoice,
-  FrameResolution,
-  FrameResolver,
-  FrameResolverOptions,
-  ResolveHints,
-  ResolveMethod,
-  ResolvedFrame,
-  UnresolvedFrame,
-} from './frameResolver';
-export { FrameLines, LineLocation, LineStatus, LocateOptions, locateLine } from './lineLocator';
-export { PathMapper, PathMapping, WorkspaceFolderRef, substituteWorkspaceFolder } from './pathMappings';
-export { FrameCandidates, frameCandidates } from './pathCandidates';
-export { PathCandidate } from './pathCandidate';
-export { CodeMappingClient, ProjectCodeMappings } from './projectCodeMappings';
+export { ClickResolver, ClickSource } from './clickResolver';
+export { renderFrameContext } from './contextDocument';
+export { DEFAULT_IGNORED_DIRECTORIES, FileIndex } from './fileIndex';
+export type { AmbiguousFrame } from './frameResolution';
+export { LineLocation, locateLine } from './lineLocator';
+export { PathMapping, substituteWorkspaceFolder } from './pathMappings';
+export { ProjectCodeMappings } from './projectCodeMappings';
 export { RememberedChoice, choiceToRemember, isRememberedChoice, withChoice } from './rememberedChoices';
-export { SourceLines } from './sourceLines';
 export { SourceLinesCache } from './sourceLinesCache';
-export { Containment, WorkspaceContainment } from './workspaceContainment';
+export { WorkspaceContainment } from './workspaceContainment';

@@ -3,7 +3,7 @@
  * Pure reading of the frame: the workspace is not consulted here.
  */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import { ParsedFramePath, parseFramePath } from './framePathSyntax';
 import { repositoryRelativeGoPaths } from './goModulePaths';
 import { stripKnownRoots } from './knownRoots';

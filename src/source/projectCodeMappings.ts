@@ -4,8 +4,8 @@
  * frame asks `stacktrace-link` instead, as before, until a project is known to have no code mappings at all.
  */
 
-import { NotFoundError, PermissionError } from '../sentry/errors';
-import type { Frame } from '../sentry/eventModel';
+import { NotFoundError, PermissionError } from '../sentry/http/errors';
+import type { Frame } from '../sentry/event/eventModel';
 import type { CodeMapping } from './codeMappings';
 import type { CodeMappingLookup } from './frameResolver';
 
@@ -20,7 +20,7 @@ export interface CodeMappingClient {
   ): Promise<{ sourcePath?: string; error?: string }>;
 }
 
-export interface ProjectRef {
+export interface FrameProject {
   org?: string;
   /** Numeric project id: the code-mappings list is filtered by it. */
   projectId?: string;
@@ -49,7 +49,7 @@ export class ProjectCodeMappings {
 
   constructor(private readonly client: CodeMappingClient) {}
 
-  async planFor(ref: ProjectRef): Promise<CodeMappingPlan> {
+  async planFor(ref: FrameProject): Promise<CodeMappingPlan> {
     const { org, projectId, project } = ref;
     if (!org) {
       return NONE;

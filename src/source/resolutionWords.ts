@@ -1,6 +1,6 @@
 /** How resolution results are explained to the user, in plain words. */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import type { IndexedFile } from './fileIndex';
 import type { RankedFile } from './fileRanking';
 import type { FileChoice, MatchFacts } from './frameResolution';

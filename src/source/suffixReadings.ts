@@ -1,6 +1,6 @@
 /** Which path-suffix readings of a frame count, and which need no lookup of their own. */
 
-import type { Frame } from '../sentry/eventModel';
+import type { Frame } from '../sentry/event/eventModel';
 import type { SuffixLookup } from './fileIndex';
 import type { PathCandidate } from './pathCandidate';
 

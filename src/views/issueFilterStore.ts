@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { IssueSort } from '../sentry/client';
-import { STATE_KEYS } from './ids';
-import { readSettings } from './settings';
+import type { IssueSort } from '../sentry/api/client';
+import { STATE_KEYS } from '../constants';
+import { readConfig } from '../config';
 
 export interface IssueFilter {
   query: string;
@@ -13,13 +13,9 @@ export class IssueFilterStore {
   constructor(private readonly state: vscode.Memento) {}
 
   get(org: string, project: string): IssueFilter {
-    const settings = readSettings();
+    const settings = readConfig();
     const saved = this.all()[key(org, project)] ?? {};
     return { query: saved.query ?? settings.issueQuery, sort: saved.sort ?? settings.issueSort };
-  }
-
-  isCustom(org: string, project: string): boolean {
-    return this.all()[key(org, project)] !== undefined;
   }
 
   async set(org: string, project: string, change: Partial<IssueFilter>): Promise<void> {

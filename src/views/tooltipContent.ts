@@ -1,9 +1,9 @@
-import type { ExceptionInfo, Frame, SentryEvent } from '../sentry/eventModel';
-import type { Issue } from '../sentry/types';
+import type { ExceptionInfo, Frame, SentryEvent } from '../sentry/event/eventModel';
+import type { Issue } from '../sentry/api/types';
 import { codeLanguageOf } from './codeLanguage';
 import { frameVariableLines } from './eventDetail/frameVariablesText';
 import { relativeTime } from './format';
-import { codeBlockMarkdown, escapeMarkdown, fieldsMarkdown } from './tooltipMarkdown';
+import { markdownCodeBlock, markdownText, fieldsMarkdown } from './markdown';
 
 /** The Markdown text of each tree row's tooltip; the nodes wrap it in an untrusted MarkdownString. */
 
@@ -37,14 +37,14 @@ export function eventTooltipMarkdown(event: SentryEvent, headline: string, user:
     ]),
   ];
   const tags = event.tags.slice(0, 20);
-  if (tags.length > 0) parts.push(`Tags: ${escapeMarkdown(tags.map((t) => `${t.key}=${t.value}`).join(', '), 1500)}`);
-  if (event.problems.length > 0) parts.push(`Could not read: ${escapeMarkdown(event.problems.slice(0, 5).join('; '), 1500)}`);
+  if (tags.length > 0) parts.push(`Tags: ${markdownText(tags.map((t) => `${t.key}=${t.value}`).join(', '), 1500)}`);
+  if (event.problems.length > 0) parts.push(`Could not read: ${markdownText(event.problems.slice(0, 5).join('; '), 1500)}`);
   return parts.join('\n\n');
 }
 
 export function exceptionTooltipMarkdown(exception: ExceptionInfo): string {
   const label = exception.value ? `${exception.type}: ${exception.value}` : exception.type;
-  const parts = [escapeMarkdown(label, 2000)];
+  const parts = [markdownText(label, 2000)];
   if (exception.mechanism?.handled === false) parts.push('Unhandled');
   return parts.join('\n\n');
 }
@@ -53,14 +53,14 @@ export function exceptionTooltipMarkdown(exception: ExceptionInfo): string {
 export function frameTooltipMarkdown(frame: Frame): string {
   const where = `${frame.function || '<anonymous>'} — ${frame.absPath || frame.filename || frame.module || 'unknown file'}${frame.inApp ? ' (in app)' : ' (library)'}`;
   const lines = contextLines(frame);
-  const code = lines.length > 0 ? codeBlockMarkdown(lines, codeLanguageOf(frame.filename || frame.absPath, frame.platform)) : '*No source context was sent with this frame.*';
+  const code = lines.length > 0 ? markdownCodeBlock(lines, codeLanguageOf(frame.filename || frame.absPath, frame.platform)) : '*No source context was sent with this frame.*';
   const variables = frameVariableLines(frame);
   const shown = variables.length > 0 ? `\n\n**Variables**\n\n${variables.join('  \n')}` : '';
-  return `${escapeMarkdown(where, 500)}\n\n${code}${shown}`;
+  return `${markdownText(where, 500)}\n\n${code}${shown}`;
 }
 
 export function projectTooltipMarkdown(name: string, slug: string, query: string, sort: string): string {
-  return `${escapeMarkdown(`${name} (${slug})`)}\n\nIssues: ${escapeMarkdown(`${query || '(all)'}, sorted by ${sort}`)}`;
+  return `${markdownText(`${name} (${slug})`)}\n\nIssues: ${markdownText(`${query || '(all)'}, sorted by ${sort}`)}`;
 }
 
 function contextLines(frame: Frame): string[] {

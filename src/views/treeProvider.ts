@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
-import type { Organization } from '../sentry/types';
-import { CONTEXT_KEYS } from './ids';
+import { CONTEXT_KEYS } from '../constants';
+import type { Subscription } from '../model/emitter';
+import { PagedList } from '../model/pagedList';
+import { OrgRef, ProjectRef, orgKey, projectKey } from '../model/refs';
+import { rerenderIssueRows, RowIndex } from '../model/rowIndex';
+import type { SentryData } from '../model/sentryData';
+import type { SentryStore } from '../model/store';
+import type { Logger } from '../sentry/http/logger';
 import type { IssueFilterStore } from './issueFilterStore';
-import type { Log } from './log';
-import { Pageable } from './nodes/loadMoreNode';
+import type { Pageable } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
-import { logListEnd, PagedChildren } from './nodes/pagedChildren';
-import { PagedList } from './nodes/pagedList';
+import { listLogging, PagedChildren } from './nodes/pagedChildren';
 import type { TreeContext } from './nodes/treeContext';
 import type { TreeNode } from './nodes/treeNode';
 import { tokenProblemRows } from './nodes/tokenProblemRows';
@@ -20,16 +24,24 @@ const ROOT_ID = 'root';
  * The Sentry tree. It only forwards to nodes; the root's organizations are the one list it owns.
  * Returns no root rows while signed out, so the welcome view (keyed on `sentry.authState`) shows;
  * a discovered token that failed its check shows what to do as rows (the view's message says why).
+ * A change to an issue in the store re-renders exactly the rows showing it.
  */
 export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeContext, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  readonly rows = new RowIndex<TreeNode>();
+  readonly store: SentryStore;
   private generation = new AbortController();
-  private root = this.createRoot();
-  private readonly disposables: vscode.Disposable[] = [];
+  private root: PagedChildren<OrgRef>;
+  private readonly disposables: Array<vscode.Disposable | Subscription> = [];
 
-  constructor(readonly session: Session, readonly filters: IssueFilterStore, readonly log: Log) {
-    this.disposables.push(session.onDidChange(() => this.reload()));
+  constructor(readonly session: Session, readonly data: SentryData, readonly filters: IssueFilterStore, readonly logger: Logger) {
+    this.store = data.store;
+    this.root = this.createRoot();
+    this.disposables.push(
+      session.onDidChange(() => this.reload()),
+      rerenderIssueRows(this.store, this.rows, (rows) => this.changed.fire(rows)),
+    );
   }
 
   /** Aborted when the tree reloads: every list and event load started before stops. */
@@ -41,6 +53,7 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
     try {
       return node.getTreeItem();
     } catch (error) {
+      this.logger.error('Could not show a row of the tree', error);
       const item = new vscode.TreeItem(untrustedText(`Could not show this item: ${error instanceof Error ? error.message : String(error)}`, 200));
       item.iconPath = new vscode.ThemeIcon('warning');
       return item;
@@ -61,7 +74,7 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
       if (this.session.state !== 'signedIn' || noOrganizations) return [];
       return children;
     } catch (error) {
-      this.log.error('Could not list the tree\'s rows', error);
+      this.logger.error("Could not list the tree's rows", error);
       return [MessageNode.fromError(node, error, () => this.refresh(node))];
     }
   }
@@ -84,40 +97,46 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
     this.generation.abort();
   }
 
-  /** Everything again from the server: loads in flight stopped, cache dropped, every loaded list forgotten. */
+  /** A project's issues again from Sentry (its filter or sort changed): every row showing the project. */
+  resetProject(ref: ProjectRef): void {
+    for (const row of this.rows.rowsOf(projectKey(ref))) row.reset?.();
+  }
+
+  /** Everything again from the server: loads in flight stopped, cache and store dropped, every loaded list forgotten. */
   reload(): void {
     this.generation.abort();
     this.generation = new AbortController();
     this.session.client?.clearCache();
+    this.root.dispose();
+    this.rows.clear();
+    this.store.clear();
     this.root = this.createRoot();
     this.changed.fire(undefined);
   }
 
-  private createRoot(): PagedChildren<Organization> {
+  private createRoot(): PagedChildren<OrgRef> {
     const rootNode: Pageable = {
       id: ROOT_ID,
       getTreeItem: () => new vscode.TreeItem('Sentry'),
       loadMore: () => this.root.loadMore(),
     };
-    const list = new PagedList<Organization>(
-      async ({ cursor, refresh, signal }) => {
-        const client = this.session.client;
-        if (!client) return { items: [] };
-        return client.listOrganizations({ cursor }, { refresh, signal });
-      },
-      { keyOf: (org) => org.slug, lifetime: this.lifetime, onEnd: (end) => logListEnd(this.log, 'organizations', 'the server', end) },
-    );
+    const list = new PagedList<OrgRef>(({ cursor, refresh, signal }) => this.data.listOrganizations(cursor, { refresh, signal }), {
+      keyOf: orgKey,
+      lifetime: this.lifetime,
+      ...listLogging(this.logger, 'organizations', 'the server'),
+    });
     return new PagedChildren(
       rootNode,
       list,
       (org) => new OrganizationNode(org, this),
-      { what: 'organizations', empty: () => 'No organizations.' },
+      { what: 'organizations', where: 'the server', empty: () => 'No organizations.' },
       () => this.changed.fire(undefined),
     );
   }
 
   dispose(): void {
     this.generation.abort();
+    this.root.dispose();
     this.changed.dispose();
     for (const d of this.disposables) d.dispose();
   }

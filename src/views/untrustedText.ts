@@ -1,4 +1,4 @@
-import { redactSecrets } from '../sentry/secretRedaction';
+import { redactSecrets } from '../sentry/http/secretRedaction';
 
 /**
  * The one gate for text that came from an event, a server's answer or a workspace file on its way

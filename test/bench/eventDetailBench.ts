@@ -7,8 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { openEventFile } from '../../src/sentry/eventFile';
-import { parseEvent } from '../../src/sentry/eventParser';
+import { openEventFile } from '../../src/sentry/event/eventFile';
+import { parseEvent } from '../../src/sentry/event/eventParser';
 import { renderEventDetail } from '../../src/views/eventDetail/renderEventDetail';
 import { largeEvent, manyFramesEvent } from '../fixtures/events/largeEvents';
 import { writeLargeNdjson } from '../unit/sentry/largeNdjson';

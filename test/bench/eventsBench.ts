@@ -3,7 +3,7 @@
  * real HTTP, parsed, every exception and frame walked — and how many requests that took.
  */
 
-import { SentryClient } from '../../src/sentry/client';
+import { SentryClient } from '../../src/sentry/api/client';
 import { DEMO } from '../fixtures/demo';
 import { startSentryTestServer } from '../server/sentryTestServer';
 

@@ -5,7 +5,7 @@
  * Each latency pass runs three times and the run with the lowest p99 counts (the machine may be shared).
  */
 
-import type { Frame } from '../../src/sentry/eventModel';
+import type { Frame } from '../../src/sentry/event/eventModel';
 import { FileIndex } from '../../src/source/fileIndex';
 import { FrameResolution, FrameResolver } from '../../src/source/frameResolver';
 import { bareNameFrames, contradictingFrames, shuffled } from './hardFrames';

@@ -5,7 +5,7 @@
  * contradicts them.
  */
 
-import type { Frame } from '../../src/sentry/eventModel';
+import type { Frame } from '../../src/sentry/event/eventModel';
 
 export const ABSENT_PACKAGES = { first: 400, count: 100 };
 

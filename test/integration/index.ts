@@ -5,7 +5,7 @@
 // Env SENTRY_EXPLORER_TEST_GREP narrows the run to matching test titles.
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 export interface IntegrationResults {
   passes: number;

@@ -3,7 +3,7 @@
 #
 #   bash test/tools/test.sh        (also: npm test, .ci/run)
 #
-# Stages: npm ci, build (esbuild), compile (tsc), unit tests (mocha), VS Code tools (code-server +
+# Stages: npm ci, build (esbuild), compile (tsc), lint (eslint), unit tests (mocha), VS Code tools (code-server +
 # Node 24 + chromium, skipped when present), integration tests in a real VS Code, UI test.
 # It keeps going after a failing stage so every count is printed, ends with one line
 # `N passed, N failed` (unit + integration + ui; a failed set-up stage counts as one failure)
@@ -52,6 +52,8 @@ add_counts() { # name passed failed seconds
 setup_stage "npm ci" npm ci --no-fund --no-audit
 setup_stage "build" npm run build
 setup_stage "compile" npx tsc -p .
+# lint: ESLint with the layer rule (imports only go down), no warnings allowed; a failure counts as one failed test
+setup_stage "lint" npm run lint
 
 # ---- unit tests: mocha's own spec output, counts parsed from its epilogue
 banner "unit tests"

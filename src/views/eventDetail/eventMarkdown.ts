@@ -1,7 +1,7 @@
-import type { ExceptionInfo, Frame, SentryEvent } from '../../sentry/eventModel';
+import type { ExceptionInfo, Frame, SentryEvent } from '../../sentry/event/eventModel';
 import { describeValue, displayTime, isRecordValue } from './displayText';
 import { frameContextLines, frameFunctionText, frameLocationText } from './frameText';
-import { markdownCode, markdownCodeBlock, markdownText } from './markdownText';
+import { markdownCode, markdownCodeBlock, markdownText } from '../markdown';
 import type { EventHeaderContext, FrameOrder } from './renderContext';
 import { compactValue } from './compactValue';
 

@@ -1,6 +1,6 @@
-import type { ExceptionInfo, Frame, SentryEvent, Stacktrace, ThreadInfo } from '../../sentry/eventModel';
+import type { ExceptionInfo, SentryEvent, Stacktrace, ThreadInfo } from '../../sentry/event/eventModel';
 import type { FrameOrder } from './renderContext';
-import type { FrameRef, StackRef } from './protocol';
+import type { StackRef } from './protocol';
 
 /** One stack the panel shows: an exception of the chain, a thread, or the bare stack trace. */
 export interface EventStack {
@@ -23,18 +23,6 @@ export function exceptionStacks(event: SentryEvent, order: FrameOrder): EventSta
 
 export function threadStacks(event: SentryEvent): EventStack[] {
   return event.threads.map((thread, index) => ({ ref: { kind: 'thread', index }, thread, stacktrace: thread.stacktrace }));
-}
-
-export function stackAt(event: SentryEvent, ref: StackRef): Stacktrace | undefined {
-  if (ref.kind === 'stacktrace') return event.stacktrace;
-  const list = ref.kind === 'exception' ? event.exceptions : event.threads;
-  return Number.isInteger(ref.index) && ref.index >= 0 && ref.index < list.length ? list[ref.index].stacktrace : undefined;
-}
-
-export function frameAt(event: SentryEvent, ref: FrameRef): Frame | undefined {
-  const frames = stackAt(event, ref.stack)?.frames;
-  if (!frames || !Number.isInteger(ref.frame) || ref.frame < 0 || ref.frame >= frames.length) return undefined;
-  return frames[ref.frame];
 }
 
 /** The model index (Sentry's order, caller first) of the frame shown at `position`. */

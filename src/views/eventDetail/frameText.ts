@@ -1,4 +1,4 @@
-import type { Frame } from '../../sentry/eventModel';
+import type { Frame } from '../../sentry/event/eventModel';
 import { oneLineText } from './displayText';
 
 /** "src/app.py:12:5", or the module, or "unknown file". */

@@ -1,7 +1,7 @@
-import type { Frame } from '../../sentry/eventModel';
+import type { Frame } from '../../sentry/event/eventModel';
 import { compactValue } from './compactValue';
 import { isRecordValue } from './displayText';
-import { markdownText } from './markdownText';
+import { markdownText } from '../markdown';
 
 /**
  * The first few local variables of a frame as Markdown lines for the tree's tooltip, each

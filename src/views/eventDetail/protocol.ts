@@ -6,14 +6,8 @@
  * checks every message's shape (readWebviewMessage.ts) before acting on it.
  */
 
-/** A stack of the event: an exception of the chain or a thread (indices in the model's order), or the bare stack trace. */
-export type StackRef = { kind: 'exception'; index: number } | { kind: 'thread'; index: number } | { kind: 'stacktrace' };
-
-/** A frame by its index in Sentry's order (caller first, the frame that raised last). */
-export interface FrameRef {
-  stack: StackRef;
-  frame: number;
-}
+export type { FrameRef, StackRef } from '../../model/refs';
+import type { FrameRef, StackRef } from '../../model/refs';
 
 /** A path through the event model's own properties, e.g. `['extra', 'cart', 2]` or `['breadcrumbs', 4, 'data']`. */
 export type ValuePath = Array<string | number>;

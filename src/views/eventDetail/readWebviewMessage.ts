@@ -1,4 +1,5 @@
-import type { ExternalTarget, FragmentRef, FrameRef, PagedList, StackRef, ValuePath, WebviewMessage } from './protocol';
+import { isIndex, readFrameRef, readStackRef } from '../../model/refs';
+import type { ExternalTarget, FragmentRef, PagedList, ValuePath, WebviewMessage } from './protocol';
 
 /** Deepest value path a message may name; the renderer never makes longer ones for a real event. */
 const MAX_PATH = 10_000;
@@ -54,19 +55,6 @@ export function readFragmentRef(raw: unknown): FragmentRef | undefined {
   }
 }
 
-export function readFrameRef(raw: unknown): FrameRef | undefined {
-  if (!isObject(raw)) return undefined;
-  const stack = readStackRef(raw.stack);
-  return stack && isIndex(raw.frame) ? { stack, frame: raw.frame } : undefined;
-}
-
-function readStackRef(raw: unknown): StackRef | undefined {
-  if (!isObject(raw)) return undefined;
-  if (raw.kind === 'stacktrace') return { kind: 'stacktrace' };
-  if ((raw.kind === 'exception' || raw.kind === 'thread') && isIndex(raw.index)) return { kind: raw.kind, index: raw.index };
-  return undefined;
-}
-
 function readPath(raw: unknown): ValuePath | undefined {
   if (!Array.isArray(raw) || raw.length > MAX_PATH) return undefined;
   const path: ValuePath = [];
@@ -75,10 +63,6 @@ function readPath(raw: unknown): ValuePath | undefined {
     else return undefined;
   }
   return path;
-}
-
-function isIndex(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Breadcrumb, SentryEvent } from '../../sentry/eventModel';
+import type { Breadcrumb, SentryEvent } from '../../sentry/event/eventModel';
 import { clockTime, count, oneLineText } from './displayText';
 import { el, EMPTY, type Html, text } from './html';
 import type { RenderContext } from './renderContext';

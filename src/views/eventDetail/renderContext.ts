@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 
 /** What the panel knows about an event beyond the event itself; all optional (an event file has none of it). */
 export interface EventHeaderContext {

@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { isRecordValue } from './displayText';
 import { el, type Html, icon, text } from './html';
 import { exceptionStacks, threadStacks } from './eventStacks';

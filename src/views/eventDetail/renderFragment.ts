@@ -1,7 +1,7 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { isRecordValue, ownProperty } from './displayText';
 import { el, type Html, icon, text } from './html';
-import { frameAt, stackAt } from './eventStacks';
+import { frameAt, stackAt } from '../../model/eventFrames';
 import type { FragmentRef, PagedList, ValuePath } from './protocol';
 import { renderBreadcrumbsPage } from './renderBreadcrumbs';
 import { type EventHeaderContext, RenderContext, type RenderOptions } from './renderContext';

@@ -1,4 +1,4 @@
-import type { Frame } from '../../sentry/eventModel';
+import type { Frame } from '../../sentry/event/eventModel';
 import { clip, isRecordValue, oneLineText } from './displayText';
 import { dataJson, el, EMPTY, frag, type Html, icon, text } from './html';
 import { frameContextLines, frameFunctionText, frameLocationText } from './frameText';

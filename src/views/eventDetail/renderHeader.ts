@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { displayTime, oneLineText } from './displayText';
 import { el, EMPTY, type Html, icon, text } from './html';
 import { levelClass } from './renderBreadcrumbs';

@@ -1,4 +1,4 @@
-import type { EventRequest } from '../../sentry/eventModel';
+import type { EventRequest } from '../../sentry/event/eventModel';
 import { oneLineText } from './displayText';
 import { el, EMPTY, type Html, text } from './html';
 import type { RenderContext } from './renderContext';

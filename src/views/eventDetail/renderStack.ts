@@ -1,4 +1,4 @@
-import type { Frame, Stacktrace } from '../../sentry/eventModel';
+import type { Frame, Stacktrace } from '../../sentry/event/eventModel';
 import { count, oneLineText } from './displayText';
 import { el, EMPTY, type Html, text } from './html';
 import { type EventStack, frameIndexAt } from './eventStacks';

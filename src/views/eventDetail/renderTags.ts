@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { count, oneLineText } from './displayText';
 import { el, type Html, text } from './html';
 import { LIMITS } from './renderLimits';

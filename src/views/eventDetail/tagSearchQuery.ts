@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 
 const PLAIN_KEY = /^[A-Za-z0-9_.:-]+$/;
 const PLAIN_VALUE = /^[^\s"\\()]+$/;

@@ -1,43 +1,49 @@
 import * as vscode from 'vscode';
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { EventRef } from '../../model/refs';
+import type { SentryEvent } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { eventTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
 import { eventChildren } from './eventChildren';
-import type { EventSource } from './frameNode';
+import { MessageNode } from './messageNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
-/** One event: its time and what happened; expands to exceptions (or threads, or a bare stack). */
+/** One event, read from the store by its ref: its time and what happened; expands to exceptions (or threads, or a bare stack). */
 export class EventNode implements TreeNode {
   readonly id: string;
 
-  constructor(
-    readonly event: SentryEvent,
-    readonly parent: TreeNode,
-    private readonly context: TreeContext,
-    readonly source: EventSource,
-    private readonly pinnedAs?: string,
-  ) {
-    this.id = `${parent.id}/event:${pinnedAs ?? event.eventId}`;
+  constructor(readonly ref: EventRef, readonly parent: TreeNode, private readonly context: TreeContext) {
+    this.id = `${parent.id}/event:${ref.eventId}`;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const event = this.event;
-    const when = formatTime(event.dateCreated);
+    const event = this.context.store.event(this.ref);
+    if (!event) {
+      const missing = new vscode.TreeItem(untrustedText(`Event ${this.ref.eventId}`, 80), vscode.TreeItemCollapsibleState.Collapsed);
+      missing.id = this.id;
+      missing.contextValue = 'event';
+      return missing;
+    }
     const what = eventHeadline(event);
-    const label = this.pinnedAs ? `${this.pinnedAs}: ${when}` : when;
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(formatTime(event.dateCreated), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = [what, untrustedText(event.release, 60), untrustedText(event.environment, 40), untrustedText(userLabel(event), 60)].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(this.pinnedAs ? 'pinned' : 'pulse');
+    item.iconPath = new vscode.ThemeIcon('pulse');
     item.contextValue = 'event';
     item.tooltip = untrustedMarkdown(eventTooltipMarkdown(event, what, userLabel(event)));
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return eventChildren(this, this.event, this.context, this.source);
+    const event =
+      this.context.store.event(this.ref) ??
+      (await this.context.data.getEvent(this.ref).catch((error: unknown) => {
+        this.context.logger.warn(`Could not load event ${this.ref.eventId}; the tree says so.`, error);
+        return undefined;
+      }));
+    if (!event) return [new MessageNode(this, 'This event is no longer loaded. Refresh to load it again.', { key: 'gone' })];
+    return eventChildren(this, this.ref, event, this.context);
   }
 }
 

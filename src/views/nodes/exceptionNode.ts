@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { ExceptionInfo } from '../../sentry/eventModel';
+import type { EventRef } from '../../model/refs';
+import type { ExceptionInfo } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { exceptionTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
-import type { EventSource } from './frameNode';
 import { framesChildren } from './framesChildren';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -13,35 +13,33 @@ export class ExceptionNode implements TreeNode {
   readonly id: string;
 
   constructor(
-    readonly exception: ExceptionInfo,
-    index: number,
+    readonly ref: EventRef,
+    private readonly index: number,
     private readonly raised: boolean,
-    private readonly chainLength: number,
     readonly parent: TreeNode,
     private readonly context: TreeContext,
-    private readonly source: EventSource,
   ) {
     this.id = `${parent.id}/exception:${index}`;
   }
 
-  get label(): string {
-    const e = this.exception;
-    return e.value ? `${e.type}: ${e.value}` : e.type;
+  private get exception(): ExceptionInfo | undefined {
+    return this.context.store.event(this.ref)?.exceptions[this.index];
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(untrustedText(this.exception.type, 120), vscode.TreeItemCollapsibleState.Expanded);
+    const exception = this.exception;
+    const chainLength = this.context.store.event(this.ref)?.exceptions.length ?? 1;
+    const item = new vscode.TreeItem(untrustedText(exception?.type ?? 'Exception', 120), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    const role = this.chainLength > 1 ? (this.raised ? 'raised' : 'cause') : undefined;
-    item.description = [role, untrustedText(this.exception.value, 160)].filter(Boolean).join(' · ');
+    const role = chainLength > 1 ? (this.raised ? 'raised' : 'cause') : undefined;
+    item.description = [role, untrustedText(exception?.value, 160)].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(this.raised ? 'error' : 'debug-stackframe-dot', this.raised ? new vscode.ThemeColor('errorForeground') : undefined);
     item.contextValue = 'exception';
-    item.tooltip = untrustedMarkdown(exceptionTooltipMarkdown(this.exception));
+    if (exception) item.tooltip = untrustedMarkdown(exceptionTooltipMarkdown(exception));
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const frames = this.exception.stacktrace?.frames ?? [];
-    return framesChildren(this, frames, this.context, { ...this.source, exceptionLabel: untrustedText(this.label, 200) });
+    return framesChildren(this, this.ref, { kind: 'exception', index: this.index }, this.exception?.stacktrace?.frames ?? []);
   }
 }

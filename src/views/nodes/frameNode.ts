@@ -1,33 +1,34 @@
 import * as vscode from 'vscode';
-import type { Frame, SentryEvent } from '../../sentry/eventModel';
-import { COMMANDS } from '../ids';
+import { COMMANDS } from '../../constants';
+import type { EventRef, FrameRef } from '../../model/refs';
+import type { Frame } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { frameTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
 import type { TreeNode } from './treeNode';
 
-/** Where a frame came from: enough to ask Sentry for code mappings and to label the line. */
-export interface EventSource {
-  org?: string;
-  project?: string;
-  /** Numeric project id, from the issue: Sentry's code-mappings list is filtered by it. */
-  projectId?: string;
-  event?: SentryEvent;
-  /** "TypeError: x is undefined" for the line decoration. */
-  exceptionLabel?: string;
-  /** Every frame of the same stack, to prefer files near each other. */
-  siblings?: Frame[];
-}
-
+/**
+ * One frame. It renders the frame its event (in the store) holds at `frame`; a click runs Open Frame
+ * with this node, which gives `{eventRef, frame}` like any other caller of the command.
+ */
 export class FrameNode implements TreeNode {
   readonly id: string;
 
-  constructor(readonly frame: Frame, index: number, readonly parent: TreeNode, readonly source: EventSource) {
-    this.id = `${parent.id}/frame:${index}`;
+  constructor(
+    private readonly shown: Frame,
+    readonly eventRef: EventRef,
+    readonly frame: FrameRef,
+    readonly parent: TreeNode,
+  ) {
+    this.id = `${parent.id}/frame:${frame.frame}`;
+  }
+
+  get ref(): EventRef {
+    return this.eventRef;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const frame = this.frame;
+    const frame = this.shown;
     const name = untrustedText(frame.function || '<anonymous>', 120);
     const label: vscode.TreeItemLabel = frame.inApp ? { label: name, highlights: [[0, name.length]] } : { label: name };
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);

@@ -1,9 +1,9 @@
-import type { Frame } from '../../sentry/eventModel';
-import { readSettings } from '../settings';
-import { EventSource, FrameNode } from './frameNode';
+import { readConfig } from '../../config';
+import type { EventRef, StackRef } from '../../model/refs';
+import type { Frame } from '../../sentry/event/eventModel';
+import { FrameNode } from './frameNode';
 import { LibraryFramesNode } from './libraryFramesNode';
 import { MessageNode } from './messageNode';
-import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
 /**
@@ -11,26 +11,25 @@ import type { TreeNode } from './treeNode';
  * each run of library frames folds into one "N library frames" node, or is left out when the
  * user hides library frames (unless nothing in-app would be left).
  */
-export function framesChildren(parent: TreeNode, frames: Frame[], _context: TreeContext, source: EventSource): TreeNode[] {
+export function framesChildren(parent: TreeNode, ref: EventRef, stack: StackRef, frames: readonly Frame[]): TreeNode[] {
   if (frames.length === 0) return [new MessageNode(parent, 'No frames in this stack trace.', { key: 'noframes' })];
-  const settings = readSettings();
+  const config = readConfig();
   const indexed = frames.map((frame, index) => ({ frame, index }));
-  if (settings.frameOrder === 'crashFirst') indexed.reverse();
-  const withSiblings: EventSource = { ...source, siblings: frames };
-  const anyInApp = frames.some((f) => f.inApp);
-  if (!anyInApp) return indexed.map(({ frame, index }) => new FrameNode(frame, index, parent, withSiblings));
+  if (config.frameOrder === 'crashFirst') indexed.reverse();
+  const node = (entry: { frame: Frame; index: number }, under: TreeNode) => new FrameNode(entry.frame, ref, { stack, frame: entry.index }, under);
+  if (!frames.some((f) => f.inApp)) return indexed.map((entry) => node(entry, parent));
 
   const nodes: TreeNode[] = [];
   let run: typeof indexed = [];
   const flush = () => {
     if (run.length === 0) return;
-    if (!settings.hideLibraryFrames) nodes.push(new LibraryFramesNode(run, parent, withSiblings));
+    if (!config.hideLibraryFrames) nodes.push(new LibraryFramesNode(run, parent, node));
     run = [];
   };
   for (const entry of indexed) {
     if (entry.frame.inApp) {
       flush();
-      nodes.push(new FrameNode(entry.frame, entry.index, parent, withSiblings));
+      nodes.push(node(entry, parent));
     } else {
       run.push(entry);
     }

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import type { SentryEvent } from '../../sentry/eventModel';
-import type { Issue, IssueLevel } from '../../sentry/types';
+import { readConfig } from '../../config';
+import type { Subscription } from '../../model/emitter';
+import { PagedList } from '../../model/pagedList';
+import { EventRef, IssueRef, eventKey, issueKey } from '../../model/refs';
+import type { IssueLevel } from '../../sentry/api/types';
 import { plural, relativeTime } from '../format';
-import { readSettings } from '../settings';
 import { untrustedMarkdown } from '../tooltip';
 import { issueTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
 import { EventNode } from './eventNode';
-import { logListEnd, PagedChildren } from './pagedChildren';
-import { PagedList } from './pagedList';
+import { listLogging, PagedChildren } from './pagedChildren';
 import { PagedParentNode } from './pagedParentNode';
 import { PinnedEventNode } from './pinnedEventNode';
 import type { ProjectNode } from './projectNode';
@@ -30,43 +31,34 @@ export function levelIcon(level: IssueLevel): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-/** An issue; expands to its latest, oldest and recommended event, then all its events by page. */
-export class IssueNode extends PagedParentNode<SentryEvent> {
+/**
+ * An issue, read from the store by its ref (so a change to it re-renders this row); expands to its
+ * latest, oldest and recommended event, then all its events by page.
+ */
+export class IssueNode extends PagedParentNode<EventRef> {
   readonly id: string;
   private readonly pinned: PinnedEventNode[];
-  protected readonly children: PagedChildren<SentryEvent>;
+  protected readonly children: PagedChildren<EventRef>;
+  private readonly row: Subscription;
 
-  constructor(readonly issue: Issue, readonly parent: ProjectNode, private readonly context: TreeContext) {
+  constructor(readonly ref: IssueRef, readonly parent: ProjectNode, private readonly context: TreeContext) {
     super();
-    this.id = `${parent.id}/issue:${issue.id}`;
+    this.id = `${parent.id}/issue:${ref.issueId}`;
     this.pinned = (['latest', 'oldest', 'recommended'] as const).map((kind) => new PinnedEventNode(kind, this, context));
-    const list = new PagedList<SentryEvent>(
-      async ({ cursor, refresh, signal }) => {
-        const client = context.session.client;
-        if (!client) return { items: [] };
-        return client.listIssueEvents(this.orgSlug, issue.id, { cursor, perPage: readSettings().pageSize }, { refresh, signal });
-      },
-      {
-        keyOf: (event) => event.eventId,
-        lifetime: context.lifetime,
-        onEnd: (end) => logListEnd(context.log, 'events', `issue ${issue.shortId}`, end),
-      },
-    );
+    const where = `issue ${context.store.issue(ref)?.shortId ?? ref.issueId}`;
+    const list = new PagedList<EventRef>(({ cursor, refresh, signal }) => context.data.listIssueEvents(ref, { cursor, perPage: readConfig().pageSize }, { refresh, signal }), {
+      keyOf: eventKey,
+      lifetime: context.lifetime,
+      ...listLogging(context.logger, 'events', where),
+    });
     this.children = new PagedChildren(
       this,
       list,
-      (event) => new EventNode(event, this, context, { org: this.orgSlug, project: this.projectSlug, projectId: issue.projectId ?? this.parent.project.id, event }),
-      { what: 'events', empty: () => 'No events stored for this issue.' },
+      (event) => new EventNode(event, this, context),
+      { what: 'events', where, empty: () => 'No events stored for this issue.' },
       (node) => context.refresh(node),
     );
-  }
-
-  get orgSlug(): string {
-    return this.parent.orgSlug;
-  }
-
-  get projectSlug(): string {
-    return this.issue.projectSlug ?? this.parent.project.slug;
+    this.row = context.rows.add(issueKey(ref), this);
   }
 
   override async getChildren(): Promise<TreeNode[]> {
@@ -74,20 +66,25 @@ export class IssueNode extends PagedParentNode<SentryEvent> {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const issue = this.issue;
-    const item = new vscode.TreeItem(`${untrustedText(issue.shortId, 40)}  ${untrustedText(issue.title, 120)}`, this.collapsible());
+    const issue = this.context.store.issue(this.ref);
+    if (!issue) {
+      const missing = new vscode.TreeItem(untrustedText(`Issue ${this.ref.issueId}`, 80), vscode.TreeItemCollapsibleState.Collapsed);
+      missing.id = this.id;
+      missing.contextValue = 'issue';
+      return missing;
+    }
+    const item = new vscode.TreeItem(`${untrustedText(issue.shortId, 40)}  ${untrustedText(issue.title, 120)}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const seen = relativeTime(issue.lastSeen);
-    item.description = [plural(issue.count, 'event'), plural(issue.userCount, 'user'), seen, untrustedText(issue.culprit, 80)]
-      .filter(Boolean)
-      .join(' · ');
+    item.description = [plural(issue.count, 'event'), plural(issue.userCount, 'user'), seen, untrustedText(issue.culprit, 80)].filter(Boolean).join(' · ');
     item.iconPath = levelIcon(issue.level);
     item.contextValue = 'issue';
     item.tooltip = untrustedMarkdown(issueTooltipMarkdown(issue));
     return item;
   }
 
-  protected collapsible(): vscode.TreeItemCollapsibleState {
-    return vscode.TreeItemCollapsibleState.Collapsed;
+  override dispose(): void {
+    super.dispose();
+    this.row.dispose();
   }
 }

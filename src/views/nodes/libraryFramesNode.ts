@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
-import type { Frame } from '../../sentry/eventModel';
-import { EventSource, FrameNode } from './frameNode';
+import type { Frame } from '../../sentry/event/eventModel';
 import type { TreeNode } from './treeNode';
+
+type FrameEntry = { frame: Frame; index: number };
 
 /** A run of consecutive library (not in-app) frames, folded until the user expands it. */
 export class LibraryFramesNode implements TreeNode {
   readonly id: string;
 
-  constructor(private readonly frames: Array<{ frame: Frame; index: number }>, readonly parent: TreeNode, private readonly source: EventSource) {
+  constructor(
+    private readonly frames: FrameEntry[],
+    readonly parent: TreeNode,
+    private readonly frameNode: (entry: FrameEntry, parent: TreeNode) => TreeNode,
+  ) {
     this.id = `${parent.id}/library:${frames[0].index}`;
   }
 
@@ -22,6 +27,6 @@ export class LibraryFramesNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return this.frames.map(({ frame, index }) => new FrameNode(frame, index, this, this.source));
+    return this.frames.map((entry) => this.frameNode(entry, this));
   }
 }

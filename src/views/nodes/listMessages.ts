@@ -1,4 +1,4 @@
-import type { ListEnd } from '../../sentry/types';
+import type { ListEnd } from '../../sentry/http/page';
 
 /** The row that ends a list Sentry said has more, but that cannot go on. */
 export function listEndText(end: ListEnd): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../ids';
+import { COMMANDS } from '../../constants';
 import type { TreeNode } from './treeNode';
 
 export interface Pageable extends TreeNode {

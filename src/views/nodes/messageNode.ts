@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CancelledError, RateLimitError, isSentryApiError } from '../../sentry/errors';
-import { COMMANDS } from '../ids';
+import { CancelledError, RateLimitError, isSentryApiError } from '../../sentry/http/errors';
+import { COMMANDS } from '../../constants';
 import { untrustedText } from '../untrustedText';
 import type { TreeNode } from './treeNode';
 

@@ -1,29 +1,32 @@
-import type { ListEnd } from '../../sentry/types';
-import type { Log } from '../log';
+import type { PagedList } from '../../model/pagedList';
+import type { ListEnd } from '../../sentry/http/page';
+import type { Logger } from '../../sentry/http/logger';
 import { listEndText } from './listMessages';
 import { LoadMoreNode, Pageable } from './loadMoreNode';
 import { MessageNode } from './messageNode';
-import type { PagedList } from './pagedList';
 import type { TreeNode } from './treeNode';
 
 export interface PagedChildrenLabels {
   /** "issues", "events": what the list holds. */
   what: string;
+  /** "project demo/api-server": where, for the log. */
+  where: string;
   empty(): string;
 }
 
 /**
- * Children of a node that owns a paged list: one node per loaded item (kept across re-renders so
- * their own state survives), then "Load more…", the error of the last page, or the row that says
- * why the list stops early; a message when the first page failed or came back empty.
+ * The one adapter between a paged list of refs and the tree: one node per loaded item (kept across
+ * re-renders so their own state survives), then "Load more…", the error of the last page, or the
+ * row that says why the list stops early; a message when the first page failed or came back empty.
+ * The root, organizations, projects and issues all show their lists through it.
  */
-export class PagedChildren<T> {
+export class PagedChildren<R> {
   private readonly nodes = new Map<string, TreeNode>();
 
   constructor(
     private readonly owner: Pageable,
-    readonly list: PagedList<T>,
-    private readonly makeNode: (item: T) => TreeNode,
+    readonly list: PagedList<R>,
+    private readonly makeNode: (item: R) => TreeNode,
     private readonly labels: PagedChildrenLabels,
     private readonly refresh: (node: TreeNode) => void,
   ) {}
@@ -67,7 +70,15 @@ export class PagedChildren<T> {
   /** Fetch again past the cache, keeping nothing; a load in flight is discarded. */
   reload(): void {
     this.list.reset(true);
-    this.nodes.clear();
+    this.dropNodes();
+    this.refresh(this.owner);
+  }
+
+  /** Takes one item out of the list and its row out of the tree. */
+  remove(key: string): void {
+    if (!this.list.remove(key)) return;
+    this.nodes.get(key)?.dispose?.();
+    this.nodes.delete(key);
     this.refresh(this.owner);
   }
 
@@ -75,9 +86,21 @@ export class PagedChildren<T> {
   cancel(): void {
     if (this.list.cancel()) this.refresh(this.owner);
   }
+
+  dispose(): void {
+    this.dropNodes();
+  }
+
+  private dropNodes(): void {
+    for (const node of this.nodes.values()) node.dispose?.();
+    this.nodes.clear();
+  }
 }
 
-/** The log line for a list that stops early: what, where, and why. */
-export function logListEnd(log: Log, what: string, where: string, end: ListEnd): void {
-  log.warn(`The ${what} of ${where} stop early: ${listEndText(end)}`);
+/** What a paged list tells the log: why it stopped early, and each load that failed, with its cause. */
+export function listLogging(logger: Logger, what: string, where: string): { onEnd(end: ListEnd): void; onError(error: unknown): void } {
+  return {
+    onEnd: (end) => logger.warn(`The ${what} of ${where} stop early: ${listEndText(end)}`),
+    onError: (error) => logger.warn(`Could not load the ${what} of ${where}; the tree shows the error.`, error),
+  };
 }

@@ -4,9 +4,9 @@ import type { PagedChildren } from './pagedChildren';
 import type { TreeNode } from './treeNode';
 
 /** A node whose children are one paged list (organizations' projects, projects' issues, issues' events). */
-export abstract class PagedParentNode<T> implements Pageable {
+export abstract class PagedParentNode<R> implements Pageable {
   abstract readonly id: string;
-  protected abstract readonly children: PagedChildren<T>;
+  protected abstract readonly children: PagedChildren<R>;
 
   abstract getTreeItem(): vscode.TreeItem;
 
@@ -25,5 +25,9 @@ export abstract class PagedParentNode<T> implements Pageable {
 
   cancelLoad(): void {
     this.children.cancel();
+  }
+
+  dispose(): void {
+    this.children.dispose();
   }
 }

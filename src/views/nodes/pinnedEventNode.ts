@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { CancelledError } from '../../sentry/errors';
-import type { SentryEvent } from '../../sentry/eventModel';
+import type { EventRef } from '../../model/refs';
+import type { PinnedEvent } from '../../model/sentryData';
+import { CancelledError } from '../../sentry/http/errors';
 import { eventChildren } from './eventChildren';
 import { eventHeadline } from './eventNode';
 import type { IssueNode } from './issueNode';
@@ -8,26 +9,30 @@ import { MessageNode } from './messageNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
-export type PinnedKind = 'latest' | 'oldest' | 'recommended';
-
-const TITLES: Record<PinnedKind, string> = { latest: 'Latest event', oldest: 'Oldest event', recommended: 'Recommended event' };
+const TITLES: Record<PinnedEvent, string> = { latest: 'Latest event', oldest: 'Oldest event', recommended: 'Recommended event' };
 
 /** Latest / oldest / recommended event of an issue, fetched when first expanded. */
 export class PinnedEventNode implements TreeNode {
   readonly id: string;
-  private event?: SentryEvent;
+  private eventRef?: EventRef;
   private error?: unknown;
   private loading?: { promise: Promise<void>; controller: AbortController };
 
-  constructor(private readonly kind: PinnedKind, readonly parent: IssueNode, private readonly context: TreeContext) {
+  constructor(private readonly kind: PinnedEvent, readonly parent: IssueNode, private readonly context: TreeContext) {
     this.id = `${parent.id}/pinned:${kind}`;
+  }
+
+  /** The event once loaded: commands (Open in Browser, Copy Link) act on it. */
+  get ref(): EventRef | undefined {
+    return this.eventRef;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(TITLES[this.kind], vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon(this.kind === 'recommended' ? 'star-empty' : 'pinned');
-    item.description = this.event ? eventHeadline(this.event) : undefined;
+    const event = this.eventRef && this.context.store.event(this.eventRef);
+    item.description = event ? eventHeadline(event) : undefined;
     item.contextValue = 'event.pinned';
     item.tooltip =
       this.kind === 'recommended' ? "The event Sentry recommends: the most helpful recent one (with a stack trace and in-app frames)" : `The ${this.kind} event of this issue`;
@@ -35,20 +40,17 @@ export class PinnedEventNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    if (!this.event && !this.error) await this.load();
-    if (this.error || !this.event) {
+    if (!this.eventRef && !this.error) await this.load();
+    const event = this.eventRef && this.context.store.event(this.eventRef);
+    if (this.error || !this.eventRef || !event) {
       const retry = () => {
         this.error = undefined;
+        this.eventRef = undefined;
         this.context.refresh(this);
       };
-      return [this.error ? MessageNode.fromError(this, this.error, retry) : MessageNode.fromError(this, new CancelledError(), retry)];
+      return [MessageNode.fromError(this, this.error ?? new CancelledError(), retry)];
     }
-    return eventChildren(this, this.event, this.context, {
-      org: this.parent.orgSlug,
-      project: this.parent.projectSlug,
-      projectId: this.parent.issue.projectId ?? this.parent.parent.project.id,
-      event: this.event,
-    });
+    return eventChildren(this, this.eventRef, event, this.context);
   }
 
   cancelLoad(): void {
@@ -58,29 +60,25 @@ export class PinnedEventNode implements TreeNode {
     this.context.refresh(this);
   }
 
-  get loadedEvent(): SentryEvent | undefined {
-    return this.event;
-  }
-
   private load(): Promise<void> {
-    const client = this.context.session.client;
-    if (!client || this.context.lifetime.aborted) return Promise.resolve();
+    if (this.context.lifetime.aborted) return Promise.resolve();
     if (this.loading) return this.loading.promise;
     const controller = new AbortController();
     const onTreeReload = () => controller.abort();
     this.context.lifetime.addEventListener('abort', onTreeReload, { once: true });
-    const promise = client
-      .getIssueEvent(this.parent.orgSlug, this.parent.issue.id, this.kind, { signal: controller.signal })
+    const promise = this.context.data
+      .getPinnedEvent(this.parent.ref, this.kind, { signal: controller.signal })
       .then(
-        (event) => {
+        (ref) => {
           if (controller.signal.aborted) return;
-          this.event = event;
+          this.eventRef = ref;
           this.error = undefined;
           this.context.refresh(this);
         },
         (error: unknown) => {
           if (controller.signal.aborted || error instanceof CancelledError) return;
           this.error = error;
+          this.context.logger.warn(`Could not load the ${this.kind} event of issue ${this.parent.ref.issueId}; the tree shows the error.`, error);
         },
       )
       .finally(() => {

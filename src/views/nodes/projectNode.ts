@@ -1,72 +1,83 @@
 import * as vscode from 'vscode';
-import type { Issue, Project } from '../../sentry/types';
-import { readSettings } from '../settings';
+import { readConfig } from '../../config';
+import type { Subscription } from '../../model/emitter';
+import { PagedList } from '../../model/pagedList';
+import { IssueRef, ProjectRef, issueKey, projectKey } from '../../model/refs';
+import { issueListKey } from '../../model/store';
+import type { IssueFilter } from '../issueFilterStore';
 import { untrustedMarkdown } from '../tooltip';
 import { projectTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
 import { IssueNode } from './issueNode';
 import { emptyIssuesText } from './listMessages';
 import type { OrganizationNode } from './organizationNode';
-import { logListEnd, PagedChildren } from './pagedChildren';
-import { PagedList } from './pagedList';
+import { listLogging, PagedChildren } from './pagedChildren';
 import { PagedParentNode } from './pagedParentNode';
 import type { TreeContext } from './treeContext';
 
-export class ProjectNode extends PagedParentNode<Issue> {
+export class ProjectNode extends PagedParentNode<IssueRef> {
   readonly id: string;
-  protected readonly children: PagedChildren<Issue>;
+  protected readonly children: PagedChildren<IssueRef>;
+  private readonly subscriptions: Subscription[];
 
-  constructor(readonly project: Project, readonly parent: OrganizationNode, private readonly context: TreeContext) {
+  constructor(readonly ref: ProjectRef, readonly parent: OrganizationNode, private readonly context: TreeContext) {
     super();
-    this.id = `${parent.id}/project:${project.id}`;
-    const list = new PagedList<Issue>(
-      async ({ cursor, refresh, signal }) => {
-        const client = context.session.client;
-        if (!client) return { items: [] };
+    const project = context.store.project(ref);
+    this.id = `${parent.id}/project:${project?.id ?? ref.project}`;
+    const where = `project ${ref.org}/${ref.project}`;
+    const list = new PagedList<IssueRef>(
+      ({ cursor, refresh, signal }) => {
         const filter = this.filter;
-        return client.listIssues(
-          this.orgSlug,
-          { project: project.id, query: filter.query, sort: filter.sort, cursor, limit: readSettings().pageSize },
-          { refresh, signal },
-        );
+        return context.data.listIssues({ org: ref.org }, { project: ref, query: filter.query, sort: filter.sort, cursor, limit: readConfig().pageSize }, { refresh, signal });
       },
-      {
-        keyOf: (issue) => issue.id,
-        lifetime: context.lifetime,
-        onEnd: (end) => logListEnd(context.log, 'issues', `project ${this.orgSlug}/${project.slug}`, end),
-      },
+      { keyOf: issueKey, lifetime: context.lifetime, ...listLogging(context.logger, 'issues', where) },
     );
     this.children = new PagedChildren(
       this,
       list,
       (issue) => new IssueNode(issue, this, context),
-      { what: 'issues', empty: () => emptyIssuesText(this.filter.query) },
+      { what: 'issues', where, empty: () => emptyIssuesText(this.filter.query) },
       (node) => context.refresh(node),
     );
+    this.subscriptions = [
+      context.rows.add(projectKey(ref), this),
+      // An issue that leaves this list (or every list) leaves this node's rows.
+      context.store.onDidRemoveIssue(({ ref: issue, list: fromList }) => {
+        if (fromList === undefined || fromList === this.listKey) this.children.remove(issueKey(issue));
+      }),
+    ];
   }
 
-  get orgSlug(): string {
-    return this.parent.organization.slug;
+  get filter(): IssueFilter {
+    return this.context.filters.get(this.ref.org, this.ref.project);
   }
 
-  get filter() {
-    return this.context.filters.get(this.orgSlug, this.project.slug);
+  /** The store's key for the list this node shows (the project's issues for its query and sort). */
+  get listKey(): string {
+    const filter = this.filter;
+    return issueListKey(this.ref, filter.query, filter.sort);
   }
 
   getTreeItem(): vscode.TreeItem {
+    const project = this.context.store.project(this.ref);
     const credentials = this.context.session.credentials;
-    const isDefault = credentials?.project === this.project.slug && credentials.org === this.orgSlug;
-    const name = untrustedText(this.project.name, 120);
-    const slug = untrustedText(this.project.slug, 120);
+    const isDefault = credentials?.project === this.ref.project && credentials.org === this.ref.org;
+    const name = untrustedText(project?.name ?? this.ref.project, 120);
+    const slug = untrustedText(this.ref.project, 120);
     const item = new vscode.TreeItem(name, isDefault ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const filter = this.filter;
-    const defaults = readSettings();
+    const defaults = readConfig();
     const custom = filter.query !== defaults.issueQuery || filter.sort !== defaults.issueSort;
     item.description = custom ? untrustedText(`${filter.query || 'all issues'} · by ${filter.sort}`, 120) : slug !== name ? slug : undefined;
     item.iconPath = new vscode.ThemeIcon('project');
     item.contextValue = 'project';
-    item.tooltip = untrustedMarkdown(projectTooltipMarkdown(this.project.name, this.project.slug, filter.query, filter.sort));
+    item.tooltip = untrustedMarkdown(projectTooltipMarkdown(project?.name ?? this.ref.project, this.ref.project, filter.query, filter.sort));
     return item;
+  }
+
+  override dispose(): void {
+    super.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

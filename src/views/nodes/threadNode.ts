@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ThreadInfo } from '../../sentry/eventModel';
+import type { EventRef } from '../../model/refs';
+import type { ThreadInfo } from '../../sentry/event/eventModel';
 import { untrustedText } from '../untrustedText';
-import type { EventSource } from './frameNode';
 import { framesChildren } from './framesChildren';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
@@ -10,25 +10,28 @@ import type { TreeNode } from './treeNode';
 export class ThreadNode implements TreeNode {
   readonly id: string;
 
-  constructor(readonly thread: ThreadInfo, index: number, readonly parent: TreeNode, private readonly context: TreeContext, private readonly source: EventSource) {
-    this.id = `${parent.id}/thread:${thread.id ?? index}`;
+  constructor(readonly ref: EventRef, private readonly index: number, readonly parent: TreeNode, private readonly context: TreeContext) {
+    const thread = this.thread;
+    this.id = `${parent.id}/thread:${thread?.id ?? index}`;
   }
 
-  private get label(): string {
-    return untrustedText(this.thread.name ? `Thread ${this.thread.name}` : `Thread ${this.thread.id ?? '?'}`, 120);
+  private get thread(): ThreadInfo | undefined {
+    return this.context.store.event(this.ref)?.threads[this.index];
   }
 
   getTreeItem(): vscode.TreeItem {
-    const expanded = this.thread.crashed || this.thread.current;
-    const item = new vscode.TreeItem(this.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    const thread = this.thread;
+    const label = untrustedText(thread?.name ? `Thread ${thread.name}` : `Thread ${thread?.id ?? '?'}`, 120);
+    const expanded = thread?.crashed || thread?.current;
+    const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [this.thread.crashed ? 'crashed' : undefined, this.thread.current ? 'current' : undefined].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(this.thread.crashed ? 'error' : 'debug-thread');
+    item.description = [thread?.crashed ? 'crashed' : undefined, thread?.current ? 'current' : undefined].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(thread?.crashed ? 'error' : 'debug-thread');
     item.contextValue = 'thread';
     return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return framesChildren(this, this.thread.stacktrace?.frames ?? [], this.context, { ...this.source, exceptionLabel: this.label });
+    return framesChildren(this, this.ref, { kind: 'thread', index: this.index }, this.thread?.stacktrace?.frames ?? []);
   }
 }

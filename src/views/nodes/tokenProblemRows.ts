@@ -1,13 +1,6 @@
-import { COMMANDS } from '../ids';
+import { COMMANDS } from '../../constants';
 import { ActionNode } from './actionNode';
 import type { TreeNode } from './treeNode';
-
-export interface TokenProblem {
-  /** "SENTRY_AUTH_TOKEN", or the path of a .sentryclirc. */
-  source: string;
-  /** Sign In's diagnosis, e.g. the organization-token explanation. */
-  message: string;
-}
 
 /**
  * What the view offers instead of rows of errors when a token found in the environment or a

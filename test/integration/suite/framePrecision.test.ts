@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { OpenFrameResult } from '../../../src/commands/openFrame';
+import type { OpenFrameResult } from '../../../src/editor/frameOpener';
 import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO } from '../../fixtures/demo/demoConstants';
@@ -129,7 +129,8 @@ describe('frame → file precision (issue 6): hostile frames, tied files, links 
     fs.symlinkSync(target, link);
     const notifications = spyOnNotifications();
     try {
-      const frame = { frame: { absPath: 'webpack:///./src/leak.ts', lineNo: 1, inApp: true, preContext: [], postContext: [], contextLine: 'export const secret = "outside the workspace";' } };
+      const leak = { abs_path: 'webpack:///./src/leak.ts', lineno: 1, in_app: true, context_line: 'export const secret = "outside the workspace";' };
+      const frame = { event: { event_id: 'f'.repeat(32), stacktrace: { frames: [leak] } }, frame: { stack: { kind: 'stacktrace' }, frame: 0 } };
       let result: OpenFrameResult | undefined;
       // The file watcher adds the link to the index a moment after it appears.
       for (let attempt = 0; attempt < 40; attempt++) {

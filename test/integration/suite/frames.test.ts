@@ -2,11 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { OpenFrameResult } from '../../../src/commands/openFrame';
+import type { OpenFrameResult } from '../../../src/editor/frameOpener';
 import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO } from '../../fixtures/demo/demoConstants';
 import { child, childrenOf, extensionApi, frameByFunction, issueByShortId, labelOf, resetServer, serverRequests, workspaceRoot } from './helpers';
+import { waitFor } from './uiSpies';
 
 type IssueKey = keyof typeof DEMO.issues;
 
@@ -151,14 +152,18 @@ describe('events and frames: from a Sentry error to the local line', () => {
   it('follows an edit made locally after the event, and the edit clears the mark', async () => {
     const spec = DEMO.frames.exact;
     const file = vscode.Uri.file(path.join(workspaceRoot(), ...spec.localFile.split('/')));
-    const document = await vscode.workspace.openTextDocument(file);
+    const onDisk = fs.readFileSync(file.fsPath, 'utf8');
     const added = '# added locally\n# after the event\n# was recorded\n';
+    await open(await latestFrame('outOfStock', spec.function));
+    assert.strictEqual(api.decorations.markedLine(file), spec.localLine - 1, 'marked before the edit');
+    const document = await vscode.workspace.openTextDocument(file);
     const insert = new vscode.WorkspaceEdit();
     insert.insert(file, new vscode.Position(0, 0), added);
     assert.ok(await vscode.workspace.applyEdit(insert));
-    await document.save();
     try {
-      assert.strictEqual(api.decorations.markedLine(file), undefined, 'editing the file cleared the mark');
+      // code-server may abort a save (a slow save participant) or save by itself: wait for the file, not for a time.
+      await savedAs(document, added + onDisk);
+      await waitFor(() => api.decorations.markedLine(file) === undefined, 'the edit to clear the mark');
       const result = await open(await latestFrame('outOfStock', spec.function));
       assert.ok(result.kind === 'file' && result.location.status === 'moved', JSON.stringify(result));
       assert.strictEqual(activeLine(), spec.localLine + 3);
@@ -167,9 +172,9 @@ describe('events and frames: from a Sentry error to the local line', () => {
       const undo = new vscode.WorkspaceEdit();
       undo.delete(file, new vscode.Range(0, 0, 3, 0));
       await vscode.workspace.applyEdit(undo);
-      await document.save();
+      await savedAs(document, onDisk);
     }
-    assert.strictEqual(fs.readFileSync(file.fsPath, 'utf8').startsWith('# added locally'), false);
+    assert.strictEqual(fs.readFileSync(file.fsPath, 'utf8'), onDisk);
   });
 
   it('says when the local file differs from the code that ran, and opens the recorded line', async () => {
@@ -194,22 +199,27 @@ describe('events and frames: from a Sentry error to the local line', () => {
     const config = () => vscode.workspace.getConfiguration('sentry');
     const spec = DEMO.frames.unmapped;
     const folder = path.join(workspaceRoot(), 'api-server', 'api', 'billing');
-    fs.writeFileSync(path.join(folder, 'legacy_billing.py'), '# vendored copy\n');
+    const vendored = path.join(folder, 'legacy_billing.py');
+    fs.writeFileSync(vendored, '# vendored copy\n');
     try {
+      // The file watcher adds the new file to the index a moment after it appears: wait for that, not for a time.
+      const index = await api.frames.files.getIndex();
+      await waitFor(() => index.has(vendored), 'the new file in the workspace index', 20_000);
       await config().update('pathMappings', { '/srv/app/vendor/': '${workspaceFolder}/api-server/api/billing/' }, vscode.ConfigurationTarget.Global);
       const recommended = await child(api, await issueNode('legacyBilling'), 'Recommended event');
       const result = await open(await frameByFunction(api, recommended, spec.function));
-      assert.ok(result.kind === 'file' && result.method === 'mapping' && result.path === path.join(folder, 'legacy_billing.py'), JSON.stringify(result));
+      assert.ok(result.kind === 'file' && result.method === 'mapping' && result.path === vendored, JSON.stringify(result));
     } finally {
       await config().update('pathMappings', undefined, vscode.ConfigurationTarget.Global);
-      fs.rmSync(path.join(folder, 'legacy_billing.py'), { force: true });
+      fs.rmSync(vendored, { force: true });
     }
   });
 
   it('a hostile frame path never opens a file outside the workspace', async () => {
-    const hostile = { inApp: true, preContext: [], postContext: [], contextLine: 'root:x:0:0:root:/root:/bin/bash', lineNo: 1, function: 'evil' };
+    const hostile = { in_app: true, context_line: 'root:x:0:0:root:/root:/bin/bash', lineno: 1, function: 'evil' };
     for (const absPath of ['/etc/passwd', '../../../../../../etc/passwd', 'file:///etc/passwd', 'C:\\Windows\\win.ini', 'app:///../../etc/passwd']) {
-      const result = (await vscode.commands.executeCommand<OpenFrameResult>('sentry.openFrame', { frame: { ...hostile, absPath, filename: absPath } }))!;
+      const event = { event_id: 'e'.repeat(32), stacktrace: { frames: [{ ...hostile, abs_path: absPath, filename: absPath }] } };
+      const result = (await vscode.commands.executeCommand<OpenFrameResult>('sentry.openFrame', { event, frame: { stack: { kind: 'stacktrace' }, frame: 0 } }))!;
       assert.strictEqual(result.kind, 'context', `${absPath}: ${JSON.stringify(result)}`);
     }
   });
@@ -229,3 +239,13 @@ describe('events and frames: from a Sentry error to the local line', () => {
     });
   }
 });
+
+/** Saves until the file on disk holds `text` (a save can be aborted by a slow participant, or done already by auto save). */
+async function savedAs(document: vscode.TextDocument, text: string): Promise<void> {
+  const onDisk = () => fs.readFileSync(document.uri.fsPath, 'utf8');
+  for (let attempt = 0; attempt < 10 && onDisk() !== text; attempt++) {
+    await document.save();
+    await waitFor(() => onDisk() === text || !document.isDirty, 'the save to end', 5_000).catch(() => undefined);
+  }
+  await waitFor(() => onDisk() === text, `the file on disk to hold the ${text.length} characters`);
+}

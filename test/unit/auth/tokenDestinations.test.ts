@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CredentialOrigin } from '../../../src/auth/credentialDiscovery';
-import { destinationQuestionText } from '../../../src/auth/destinationQuestion';
+import { destinationQuestionText } from '../../../src/views/destinationQuestion';
 import { DecisionStore, DestinationQuestion, TokenDestinations } from '../../../src/auth/tokenDestinations';
 import { signOutQuestionText } from '../../../src/commands/signOutQuestion';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { apiPath } from '../../../src/sentry/apiPath';
-import { isTrustedRegionUrl, normalizeBaseUrl } from '../../../src/sentry/origins';
+import { apiPath } from '../../../src/sentry/api/apiPath';
+import { isTrustedRegionUrl, normalizeBaseUrl } from '../../../src/sentry/http/origins';
 
 describe('apiPath', () => {
   it('encodes each segment so data cannot add segments or queries', () => {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { SentryClient } from '../../../src/sentry/client';
-import { PermissionError } from '../../../src/sentry/errors';
-import { scopesFromChallenge, scopesNamedIn } from '../../../src/sentry/scopes';
-import { checkToken } from '../../../src/sentry/tokenCheck';
+import { SentryClient } from '../../../src/sentry/api/client';
+import { PermissionError } from '../../../src/sentry/http/errors';
+import { scopesFromChallenge, scopesNamedIn } from '../../../src/sentry/http/scopes';
+import { checkToken } from '../../../src/sentry/api/tokenCheck';
 import { DEMO } from '../../fixtures/demo';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { SentryClient } from '../../../src/sentry/client';
-import { CancelledError, RateLimitError, SentryApiError } from '../../../src/sentry/errors';
-import type { RateLimitNotice } from '../../../src/sentry/httpTransport';
-import { formatUntil } from '../../../src/sentry/rateLimit';
+import { SentryClient } from '../../../src/sentry/api/client';
+import { CancelledError, RateLimitError, SentryApiError } from '../../../src/sentry/http/errors';
+import type { RateLimitNotice } from '../../../src/sentry/http/transport';
+import { formatUntil } from '../../../src/sentry/http/rateLimit';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 
 const TOKEN = 'demo-token';
@@ -44,7 +44,7 @@ describe('SentryClient: rate-limit waits are bounded (issue 6, point 6)', () => 
     server.inject({ match: '/organizations/', rateLimit: { retryAfterSeconds: DAY_S } });
     const started = Date.now();
     const error = await rateLimited(client.listOrganizations());
-    assert.ok(Date.now() - started < 3_000, 'no wait');
+    assert.ok(Date.now() - started < 10_000, 'no wait');
     assert.equal(organizationRequests(), 1, 'not sent again');
     assert.ok(error.until instanceof Date);
     const expected = started + DAY_S * 1000;
@@ -71,7 +71,7 @@ describe('SentryClient: rate-limit waits are bounded (issue 6, point 6)', () => 
       server.inject({ match: '/organizations/', rateLimit: { retryAfterSeconds: 30 * DAY_S } });
       const started = Date.now();
       const error = await rateLimited(uncapped.listOrganizations());
-      assert.ok(Date.now() - started < 3_000);
+      assert.ok(Date.now() - started < 10_000);
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(organizationRequests(), 1, 'a month-long wait did not turn into an immediate resend');
       assert.deepEqual(warnings.map((w) => w.name), [], 'no TimeoutOverflowWarning');
@@ -95,19 +95,19 @@ describe('SentryClient: rate-limit waits are bounded (issue 6, point 6)', () => 
   });
 
   it('a request cancelled while it waits out a 429 leaves no wait behind', async () => {
-    server.inject({ match: '/organizations/', rateLimit: { retryAfterSeconds: 5 } });
+    server.inject({ match: '/organizations/', rateLimit: { retryAfterSeconds: 50 } });
     const controller = new AbortController();
     const notices: RateLimitNotice[] = [];
     const waiting = new SentryClient({ baseUrl: server.url, token: TOKEN, onRateLimitWait: (n) => notices.push(n) });
     setTimeout(() => controller.abort(), 150);
     const started = Date.now();
     await assert.rejects(waiting.listOrganizations({}, { signal: controller.signal }), CancelledError);
-    assert.ok(Date.now() - started < 2_000, 'the wait itself was cancelled');
+    assert.ok(Date.now() - started < 10_000, 'the wait itself was cancelled');
     assert.equal(notices.length, 1);
     const again = Date.now();
     const orgs = await waiting.listOrganizations({}, { refresh: true });
     assert.equal(orgs.items.length, 2);
-    assert.ok(Date.now() - again < 2_000, 'the next request did not wait for the cancelled one');
+    assert.ok(Date.now() - again < 10_000, 'the next request did not wait for the cancelled one');
     assert.equal(notices.length, 1, 'and was not held back at all');
     assert.equal(organizationRequests(), 2);
   });
@@ -115,13 +115,13 @@ describe('SentryClient: rate-limit waits are bounded (issue 6, point 6)', () => 
   it('a request cancelled while the 429 arrives records no wait', async () => {
     const notices: RateLimitNotice[] = [];
     const client = new SentryClient({ baseUrl: server.url, token: TOKEN, onRateLimitWait: (n) => notices.push(n) });
-    server.inject({ match: '/organizations/', rateLimit: { retryAfterSeconds: 5 }, stallAfterBytes: 10 });
+    server.inject({ match: '/organizations/', rateLimit: { retryAfterSeconds: 50 }, stallAfterBytes: 10 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     await assert.rejects(client.listOrganizations({}, { signal: controller.signal }), CancelledError);
     const again = Date.now();
     await client.listOrganizations({}, { refresh: true });
-    assert.ok(Date.now() - again < 2_000);
+    assert.ok(Date.now() - again < 10_000);
     assert.deepEqual(notices, []);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { SentryClient } from '../../../src/sentry/client';
-import { NotSentryError, PermissionError } from '../../../src/sentry/errors';
+import { SentryClient } from '../../../src/sentry/api/client';
+import { NotSentryError, PermissionError } from '../../../src/sentry/http/errors';
 import { DEMO } from '../../fixtures/demo';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 

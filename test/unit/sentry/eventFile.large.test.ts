@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { openEventFile } from '../../../src/sentry/eventFile';
+import { openEventFile } from '../../../src/sentry/event/eventFile';
 import { writeLargeNdjson } from './largeNdjson';
 
 setFlagsFromString('--expose-gc');

@@ -2,10 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type EventFile, openEventFile } from '../../../src/sentry/eventFile';
-import { EventParseError } from '../../../src/sentry/eventParseError';
-import { parseEventText } from '../../../src/sentry/eventParser';
-import { sharedFixturesDirIfPresent } from '../sharedFixtureEvents';
+import { type EventFile, openEventFile } from '../../../src/sentry/event/eventFile';
+import { EventParseError } from '../../../src/sentry/event/eventParseError';
+import { parseEventText } from '../../../src/sentry/event/eventParser';
+import { sharedFixture, withSharedFixtures } from '../fixturePaths';
 
 const OWN = path.resolve(__dirname, '../../../../test/fixtures/events');
 
@@ -126,14 +126,12 @@ describe('event files', () => {
     });
   });
 
-  describe("Sentry's own fixtures", () => {
-    const dir = sharedFixturesDirIfPresent();
-    if (dir === undefined) return;
-    const names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
-    let opened = 0;
-    after(() => console.log(`      (${opened} of ${names.length} shared fixtures opened as event files)`));
+  withSharedFixtures("event files: Sentry's own fixtures", (test) => {
 
-    it('opens every event fixture with the same events parseEventText reads', async () => {
+    test('opens every event fixture with the same events parseEventText reads', async () => {
+      const dir = sharedFixture('');
+      const names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
+      let opened = 0;
       for (const name of names) {
         let expected: string[];
         try {
@@ -148,8 +146,8 @@ describe('event files', () => {
       assert.ok(opened >= 10, `opened ${opened}`);
     });
 
-    it('names the last line of the cut-off seed event', async () => {
-      const file = path.join(dir, 'seed-event-truncated.store.json');
+    test('names the last line of the cut-off seed event', async () => {
+      const file = sharedFixture('seed-event-truncated.store.json');
       // Where the text stops: the line after its final newline, as parseEventText names it.
       const last = fs.readFileSync(file, 'utf8').split('\n').length;
       const error = await openError(file);

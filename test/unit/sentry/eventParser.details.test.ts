@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseEvent } from '../../../src/sentry/eventParser';
-import { sharedEventFiles } from '../sharedFixtureEvents';
+import { parseEvent } from '../../../src/sentry/event/eventParser';
+import { sharedEventFiles, withSharedFixtures } from '../fixturePaths';
 
 describe('eventParser: modules, cookies and user geo', () => {
   it('reads modules (store form) and packages (API form) as name/version pairs in their order', () => {
@@ -37,18 +37,19 @@ describe('eventParser: modules, cookies and user geo', () => {
     assert.equal(parseEvent({ event_id: 'b', message: 'm', user: { geo: 'Lyon' } }).user, undefined);
   });
 
-  const files = sharedEventFiles();
-  if (files === undefined) return;
-  it('reads them from Sentry\'s own events', () => {
-    const byName = new Map(files.map((file) => [file.name, file]));
-    const seed = byName.get('seed-event.store.json')?.events[0];
-    assert.deepEqual(seed?.modules, [['my.package', '1.0.0']]);
-    assert.deepEqual(seed?.request?.cookies, [['foo', 'bar'], ['biz', 'baz']]);
-    assert.deepEqual(seed?.user?.geo, [['country_code', 'GB'], ['city', 'London'], ['region', 'H9']]);
-    const python = byName.get('api-project-event-detail-python.sentry-docs.json')?.events[0];
-    assert.deepEqual(python?.modules, [['my.package', '1.0.0']]);
-    assert.deepEqual(python?.request?.cookies, [['foo', 'bar'], ['biz', 'baz']]);
-    const java = byName.get('api-issue-oldest-event-java.sentry-docs.json')?.events[0];
-    assert.deepEqual(java?.modules, [['my.package', '1.0.0']]);
+  withSharedFixtures("eventParser details: Sentry's events", (test) => {
+    test('reads them from Sentry\'s own events', () => {
+      const files = sharedEventFiles();
+      const byName = new Map(files.map((file) => [file.name, file]));
+      const seed = byName.get('seed-event.store.json')?.events[0];
+      assert.deepEqual(seed?.modules, [['my.package', '1.0.0']]);
+      assert.deepEqual(seed?.request?.cookies, [['foo', 'bar'], ['biz', 'baz']]);
+      assert.deepEqual(seed?.user?.geo, [['country_code', 'GB'], ['city', 'London'], ['region', 'H9']]);
+      const python = byName.get('api-project-event-detail-python.sentry-docs.json')?.events[0];
+      assert.deepEqual(python?.modules, [['my.package', '1.0.0']]);
+      assert.deepEqual(python?.request?.cookies, [['foo', 'bar'], ['biz', 'baz']]);
+      const java = byName.get('api-issue-oldest-event-java.sentry-docs.json')?.events[0];
+      assert.deepEqual(java?.modules, [['my.package', '1.0.0']]);
+    });
   });
 });

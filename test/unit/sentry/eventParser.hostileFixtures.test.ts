@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { SentryEvent } from '../../../src/sentry/eventModel';
-import { parseEventText } from '../../../src/sentry/eventParser';
-import { tagValue } from '../../../src/sentry/eventTags';
+import type { SentryEvent } from '../../../src/sentry/event/eventModel';
+import { parseEventText } from '../../../src/sentry/event/eventParser';
+import { tagValue } from '../../../src/sentry/event/eventTags';
 
 /** test/fixtures/hostile-events, from test/unit/sentry or out/test/unit/sentry alike. */
 function hostileFixture(name: string): SentryEvent {

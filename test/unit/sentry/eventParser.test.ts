@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Frame, SentryEvent, Stacktrace } from '../../../src/sentry/eventModel';
-import { EventParseError, parseEvent, parseEventText } from '../../../src/sentry/eventParser';
-import { sharedFixture, sharedFixturesDir } from '../fixturePaths';
+import type { Frame, SentryEvent, Stacktrace } from '../../../src/sentry/event/eventModel';
+import { EventParseError, parseEvent, parseEventText } from '../../../src/sentry/event/eventParser';
+import { ownFixture, sharedFixture, withSharedFixtures } from '../fixturePaths';
 import { countApiEvent, countStoreEvent, type EventCounts, type StackCounts } from './rawEventCounts';
 
 type Json = { [key: string]: unknown };
@@ -100,15 +100,69 @@ function frameFacts(frame: Frame): Partial<Frame> {
   return { filename, absPath, module, function: fn, lineNo, contextLine, preContext, postContext, vars };
 }
 
-describe('eventParser: Sentry fixtures', () => {
-  it('classifies every .json fixture in the shared folder', () => {
+/** The project's own event files (both forms) and what each holds. */
+const OWN_EVENT_FILES = [
+  ['events', 'store-event.json'],
+  ['events', 'api-event.json'],
+  ['events', 'events-array.json'],
+  ['events', 'raw-event.json'],
+  ['events', 'pair-store.json'],
+  ['events', 'pair-api.json'],
+  ['platforms', 'store-python.json'],
+  ['platforms', 'api-python.json'],
+  ['platforms', 'store-js-webpack.json'],
+  ['platforms', 'api-java.json'],
+] as const;
+
+describe("eventParser: the project's own events, both forms", () => {
+  it('lists every .json event file of test/fixtures/events and test/fixtures/platforms', () => {
+    const listed = new Set(OWN_EVENT_FILES.map((parts) => parts.join('/')));
+    const present = ['events', 'platforms'].flatMap((dir) => fs.readdirSync(ownFixture(dir)).filter((name) => name.endsWith('.json')).map((name) => `${dir}/${name}`));
+    const known = new Set([...listed, 'events/not-an-event.json', 'events/cut-off.json']);
+    assert.deepEqual(present.filter((name) => !known.has(name)), [], 'new fixtures must be listed in this test');
+  });
+
+  for (const parts of OWN_EVENT_FILES) {
+    it(`normalizes ${parts.join('/')} without loss`, () => {
+      const text = fs.readFileSync(ownFixture(...parts), 'utf8');
+      const raws = rawEvents(JSON.parse(text));
+      const events = parseEventText(text, parts[1]);
+      assert.equal(events.length, raws.length);
+      events.forEach((event, i) => {
+        const raw = raws[i];
+        assert.deepEqual(countParsed(event), event.form === 'api' ? countApiEvent(raw) : countStoreEvent(raw));
+        assert.equal(event.form, Array.isArray(raw.entries) || 'eventID' in raw ? 'api' : 'store');
+        assert.ok(event.title.length > 0);
+        assert.deepEqual(event.problems, [], parts.join('/'));
+      });
+    });
+  }
+
+  it('reads one event written in both forms as the same frames', () => {
+    const [store] = parseEventText(fs.readFileSync(ownFixture('events', 'pair-store.json'), 'utf8'));
+    const [api] = parseEventText(fs.readFileSync(ownFixture('events', 'pair-api.json'), 'utf8'));
+    assert.deepEqual([store.form, api.form], ['store', 'api']);
+    assert.equal(store.exceptions[0].stacktrace?.frames.length, 2);
+    assert.deepEqual(store.exceptions[0].stacktrace?.frames, api.exceptions[0].stacktrace?.frames);
+    assert.deepEqual([store.title, store.eventId], [api.title, api.eventId]);
+  });
+
+  it('refuses the cut-off file and the issue object as event files', () => {
+    for (const name of ['cut-off.json', 'not-an-event.json']) {
+      assert.throws(() => parseEventText(fs.readFileSync(ownFixture('events', name), 'utf8'), name), EventParseError, name);
+    }
+  });
+});
+
+withSharedFixtures('eventParser: Sentry fixtures', (test) => {
+  test('classifies every .json fixture in the shared folder', () => {
     const known = new Set([...EVENT_FIXTURES, ...BROKEN_FIXTURES, ...NON_EVENT_FIXTURES]);
-    const present = fs.readdirSync(sharedFixturesDir()).filter((name) => name.endsWith('.json'));
+    const present = fs.readdirSync(sharedFixture('')).filter((name) => name.endsWith('.json'));
     assert.deepEqual(present.filter((name) => !known.has(name)), [], 'new fixtures must be listed in this test');
   });
 
   for (const name of EVENT_FIXTURES) {
-    it(`normalizes ${name} without loss`, () => {
+    test(`normalizes ${name} without loss`, () => {
       const raws = rawEvents(readJson(name));
       const events = parseEventText(readText(name), name);
       assert.equal(events.length, raws.length);
@@ -122,7 +176,7 @@ describe('eventParser: Sentry fixtures', () => {
     });
   }
 
-  it('counts the fixtures\' frames as the sources say (Java 57, Python 5, JS 2+2 and 3+3)', () => {
+  test('counts the fixtures\' frames as the sources say (Java 57, Python 5, JS 2+2 and 3+3)', () => {
     const frames = (name: string): number => totalFrames(countParsed(loadOne(name)));
     assert.equal(frames('api-issue-oldest-event-java.sentry-docs.json'), 57);
     assert.equal(frames('api-project-event-detail-python.sentry-docs.json'), 5);
@@ -132,7 +186,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.equal(frames('mcp-event-detail-javascript-cloudflare.sentry-mcp.json'), 6);
   });
 
-  it('gives the same frames for the raven sample and its API rendering', () => {
+  test('gives the same frames for the raven sample and its API rendering', () => {
     const store = loadOne('store-python-legacy-raven.sentry-sample.json');
     const api = loadOne('api-project-event-detail-python.sentry-docs.json');
     assert.equal(store.form, 'store');
@@ -144,7 +198,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.deepEqual(api.problems, []);
   });
 
-  it('reads the Java event: exception, in-app frames, release object, tags, breadcrumbs, request', () => {
+  test('reads the Java event: exception, in-app frames, release object, tags, breadcrumbs, request', () => {
     const event = loadOne('api-issue-oldest-event-java.sentry-docs.json');
     assert.equal(event.eventId, '0eabf1c001134940a6199d85c1ce3cf9');
     assert.equal(event.groupId, '2');
@@ -181,7 +235,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.deepEqual(event.problems, []);
   });
 
-  it('keeps the source-mapped JS frames and their raw (minified) frames apart', () => {
+  test('keeps the source-mapped JS frames and their raw (minified) frames apart', () => {
     const event = loadOne('api-issue-event-detail-javascript-sourcemapped.openapi.json');
     assert.equal(event.title, 'This is an example Python exception', 'the title is kept as Sentry wrote it');
     assert.equal(event.message, undefined, 'message is "" and there is no message entry');
@@ -214,7 +268,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.deepEqual(event.problems, []);
   });
 
-  it('reads the MCP Cloudflare event (modern frame keys, empty context, filtered header)', () => {
+  test('reads the MCP Cloudflare event (modern frame keys, empty context, filtered header)', () => {
     const event = loadOne('mcp-event-detail-javascript-cloudflare.sentry-mcp.json');
     assert.equal(event.title, 'Error: Tool list_organizations is already registered');
     assert.equal(event.projectId, '4509062593708032');
@@ -242,7 +296,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.deepEqual(event.problems, []);
   });
 
-  it('reads the message-only event: a message, no exception, no stack', () => {
+  test('reads the message-only event: a message, no exception, no stack', () => {
     const event = loadOne('mcp-event-detail-message-only-python.sentry-mcp.json');
     assert.equal(event.message, 'Something went wrong');
     assert.equal(event.title, 'Error without exception data');
@@ -255,7 +309,7 @@ describe('eventParser: Sentry fixtures', () => {
   });
 
   for (const name of ['api-issue-events-list.openapi.json', 'api-project-events-list.openapi.json']) {
-    it(`reads the list summaries in ${name} with hasDetail=false and nothing invented`, () => {
+    test(`reads the list summaries in ${name} with hasDetail=false and nothing invented`, () => {
       const [event] = parseEventText(readText(name), name);
       assert.equal(event.form, 'api');
       assert.equal(event.hasDetail, false);
@@ -277,7 +331,7 @@ describe('eventParser: Sentry fixtures', () => {
     });
   }
 
-  it('unwraps the event-id lookup ({event: {...}})', () => {
+  test('unwraps the event-id lookup ({event: {...}})', () => {
     const event = loadOne('api-eventid-lookup.openapi.json');
     assert.equal(event.eventId, '9fac2ceed9344f2bbfdd1fdacb0ed9b1');
     assert.equal(event.hasDetail, true);
@@ -285,7 +339,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.equal(event.request?.headers.length, 1);
   });
 
-  it('reads the modern Python store event', () => {
+  test('reads the modern Python store event', () => {
     const event = loadOne('store-python-modern.sentry-sample.json');
     assert.equal(event.form, 'store');
     assert.equal(event.title, 'Exception: This is an example Python exception');
@@ -310,7 +364,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.deepEqual(event.problems, ['the event has no event_id']);
   });
 
-  it('reads the minified and the already-mapped JS store events', () => {
+  test('reads the minified and the already-mapped JS store events', () => {
     const minified = loadOne('store-javascript-minified.sentry-cli.json');
     assert.equal(minified.release, 'ytho-test');
     assert.equal(minified.projectId, '5334254');
@@ -333,7 +387,7 @@ describe('eventParser: Sentry fixtures', () => {
     assert.equal(frames[2].contextLine, '  throw new Error(msg);');
   });
 
-  it('reads the seed event: logentry message, bare stack, pair headers, epoch timestamp', () => {
+  test('reads the seed event: logentry message, bare stack, pair headers, epoch timestamp', () => {
     const event = loadOne('seed-event.store.json');
     assert.equal(event.eventId, '5a552273622c4d949495df39b7b063c8');
     assert.equal(event.message, 'This is an example Python exception');
@@ -349,13 +403,13 @@ describe('eventParser: Sentry fixtures', () => {
     assert.deepEqual(event.problems, []);
   });
 
-  it('gives the raven sample Sentry\'s "<unlabeled event>" title', () => {
+  test('gives the raven sample Sentry\'s "<unlabeled event>" title', () => {
     const event = loadOne('store-python-legacy-raven.sentry-sample.json');
     assert.equal(event.title, '<unlabeled event>');
     assert.equal(event.message, undefined);
   });
 
-  it('rejects the truncated seed event, naming the line where the text stops', () => {
+  test('rejects the truncated seed event, naming the line where the text stops', () => {
     const name = 'seed-event-truncated.store.json';
     const text = readText(name);
     const lastLine = text.split('\n').length;
@@ -369,12 +423,12 @@ describe('eventParser: Sentry fixtures', () => {
   });
 
   for (const name of NON_EVENT_FIXTURES) {
-    it(`refuses ${name} as an event file`, () => {
+    test(`refuses ${name} as an event file`, () => {
       assert.throws(() => parseEventText(readText(name), name), EventParseError);
     });
   }
 
-  it('parses each raw fixture event object directly with parseEvent', () => {
+  test('parses each raw fixture event object directly with parseEvent', () => {
     for (const name of EVENT_FIXTURES) {
       for (const raw of rawEvents(readJson(name))) assert.doesNotThrow(() => parseEvent(raw), name);
     }

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { EventParseError, parseEventText } from '../../../src/sentry/eventParser';
-import { findJsonErrorOffset } from '../../../src/sentry/jsonErrorLocation';
-import { sharedFixture } from '../fixturePaths';
+import { EventParseError, parseEventText } from '../../../src/sentry/event/eventParser';
+import { findJsonErrorOffset } from '../../../src/sentry/event/jsonErrorLocation';
+import { sharedFixture, withSharedFixtures } from '../fixturePaths';
 
 function parseError(text: string, name = 'event.json'): EventParseError {
   try {
@@ -81,11 +81,13 @@ describe('eventParser: parseEventText', () => {
     assert.equal(parseEventText('\ufeff{"event_id": "bom"}')[0].eventId, 'bom');
   });
 
-  it('reads the truncated seed event once its closing brace is added', () => {
-    const text = fs.readFileSync(sharedFixture('seed-event-truncated.store.json'), 'utf8');
-    assert.throws(() => parseEventText(text), EventParseError);
-    const [event] = parseEventText(`${text}}`);
-    assert.equal(event.eventId, '5a552273622c4d949495df39b7b063c8');
-    assert.equal(event.stacktrace?.frames.length, 5);
-  });
+  withSharedFixtures("Sentry's cut-off seed event", (test) =>
+    test('reads the truncated seed event once its closing brace is added', () => {
+      const text = fs.readFileSync(sharedFixture('seed-event-truncated.store.json'), 'utf8');
+      assert.throws(() => parseEventText(text), EventParseError);
+      const [event] = parseEventText(`${text}}`);
+      assert.equal(event.eventId, '5a552273622c4d949495df39b7b063c8');
+      assert.equal(event.stacktrace?.frames.length, 5);
+    }),
+  );
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseLinkHeader } from '../../../src/sentry/linkHeader';
+import { parseLinkHeader } from '../../../src/sentry/http/linkHeader';
 
 const SENTRY = { url: 'https://sentry.io/api/0/organizations/acme/issues/' };
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { CancelledError } from '../../../src/sentry/errors';
-import { formatUntil, formatWait, rateLimitWaitMs, sleep } from '../../../src/sentry/rateLimit';
-import { MAX_TIMER_MS, timerSafe } from '../../../src/sentry/timerLimits';
+import { CancelledError } from '../../../src/sentry/http/errors';
+import { formatUntil, formatWait, rateLimitWaitMs, sleep } from '../../../src/sentry/http/rateLimit';
+import { MAX_TIMER_MS, timerSafe } from '../../../src/sentry/http/timerLimits';
 
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name.toLowerCase()] ?? null });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkToken } from '../../../src/sentry/tokenCheck';
+import { checkToken } from '../../../src/sentry/api/tokenCheck';
 import { DEFAULT_TOKENS, SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
 
 describe('checkToken (what Sign In tells the user)', () => {

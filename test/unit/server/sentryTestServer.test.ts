@@ -9,7 +9,7 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 import { DEMO } from '../../fixtures/demo';
 import { faultFromJson } from '../../server/faults';
 import { SentryTestServer, startSentryTestServer } from '../../server/sentryTestServer';
-import { sharedFixture } from '../fixturePaths';
+import { ownFixture, sharedFixture, withSharedFixtures } from '../fixturePaths';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const ORG = DEMO.organizations.demo.slug;
@@ -139,10 +139,8 @@ describe('Sentry test server', () => {
       assert.equal(parseLink(past.headers.get('link')).previous.results, 'true');
     });
 
-    it('pages an issue\'s 36 events newest first with per_page, summary items shaped like the OpenAPI example', async () => {
-      const fixture = JSON.parse(
-        readFileSync(sharedFixture('api-issue-events-list.openapi.json'), 'utf8'),
-      ) as Array<Record<string, Json>>;
+    it('pages an issue\'s 36 events newest first with per_page, summary items shaped like Sentry\'s list summaries', async () => {
+      const fixture = JSON.parse(readFileSync(ownFixture('api', 'issue-events.json'), 'utf8')) as Array<Record<string, Json>>;
       const ids: string[] = [];
       const dates: string[] = [];
       let path = `/api/0/organizations/${ORG}/issues/${DEMO.issues.outOfStock.id}/events/?per_page=10`;
@@ -448,3 +446,10 @@ describe('Sentry test server', () => {
     });
   });
 });
+
+withSharedFixtures("the project's own event summaries match Sentry's", (test) =>
+  test("test/fixtures/api/issue-events.json has the keys of Sentry's OpenAPI list example", () => {
+    const keys = (file: string) => Object.keys((JSON.parse(readFileSync(file, 'utf8')) as Array<Record<string, unknown>>)[0]).sort();
+    assert.deepEqual(keys(ownFixture('api', 'issue-events.json')), keys(sharedFixture('api-issue-events-list.openapi.json')));
+  }),
+);

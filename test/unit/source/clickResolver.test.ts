@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { SentryClient } from '../../../src/sentry/client';
-import type { Frame } from '../../../src/sentry/eventModel';
+import { SentryClient } from '../../../src/sentry/api/client';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { ClickResolver, ClickSource } from '../../../src/source/clickResolver';
 import { FileIndex } from '../../../src/source/fileIndex';
 import type { FrameResolution, ResolvedFrame } from '../../../src/source/frameResolver';

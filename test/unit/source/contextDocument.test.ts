@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Frame } from '../../../src/sentry/eventModel';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { renderFrameContext } from '../../../src/source/contextDocument';
 
 function frame(fields: Partial<Frame>): Frame {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Frame } from '../../../src/sentry/eventModel';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { FileIndex } from '../../../src/source/fileIndex';
 import { FrameResolution, FrameResolver, ResolvedFrame } from '../../../src/source/frameResolver';
 import { codeMappingSourcePath } from '../../../src/source/codeMappings';

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { sharedFixture } from '../fixturePaths';
-import type { Frame } from '../../../src/sentry/eventModel';
+import { ownFixture, sharedFixture, withSharedFixtures } from '../fixturePaths';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { FileIndex } from '../../../src/source/fileIndex';
 import { FrameResolution, FrameResolver, ResolvedFrame } from '../../../src/source/frameResolver';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** A file of Sentry's fixtures by name, or of this project's (`own/platforms/…`). */
 function readFixture(name: string): Json {
-  return JSON.parse(readFileSync(sharedFixture(name), 'utf8')) as Json;
+  const file = name.startsWith('own/') ? ownFixture(...name.slice(4).split('/')) : sharedFixture(name);
+  return JSON.parse(readFileSync(file, 'utf8')) as Json;
 }
 
 function field(value: Json | undefined, key: string): Json | undefined {
@@ -100,33 +102,37 @@ function found(result: FrameResolution): ResolvedFrame {
 
 describe('source/frameResolver across platforms', () => {
   describe('Python', () => {
-    it('maps the modern SDK sample (filename main.py, abs_path /Users/user/test/main.py) to the project file', () => {
-      const frames = storeExceptionFrames('store-python-modern.sentry-sample.json');
-      assert.equal(frames.length, 2);
-      const r = resolver(['/home/dev/test-app'], ['/home/dev/test-app/main.py', '/home/dev/test-app/lib/main.py']);
-      for (const f of frames) {
-        const result = found(r.resolve(f));
-        assert.equal(result.path, '/home/dev/test-app/main.py');
-        assert.equal(result.method, 'prefix');
-      }
-    });
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('maps the modern SDK sample (filename main.py, abs_path /Users/user/test/main.py) to the project file', () => {
+        const frames = storeExceptionFrames('store-python-modern.sentry-sample.json');
+        assert.equal(frames.length, 2);
+        const r = resolver(['/home/dev/test-app'], ['/home/dev/test-app/main.py', '/home/dev/test-app/lib/main.py']);
+        for (const f of frames) {
+          const result = found(r.resolve(f));
+          assert.equal(result.path, '/home/dev/test-app/main.py');
+          assert.equal(result.method, 'prefix');
+        }
+      }),
+    );
 
-    it('maps the raven API event frames through filename and module, and by suffix from a monorepo folder', () => {
-      const frames = apiFramesOf('api-project-event-detail-python.sentry-docs.json');
-      assert.equal(frames.length, 5);
-      assert.equal(frames[0].absPath, '/home/ubuntu/.virtualenvs/getsentry/src/raven/raven/base.py');
-      assert.equal(frames[0].module, 'raven.base');
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('maps the raven API event frames through filename and module, and by suffix from a monorepo folder', () => {
+        const frames = apiFramesOf('api-project-event-detail-python.sentry-docs.json');
+        assert.equal(frames.length, 5);
+        assert.equal(frames[0].absPath, '/home/ubuntu/.virtualenvs/getsentry/src/raven/raven/base.py');
+        assert.equal(frames[0].module, 'raven.base');
 
-      const checkout = resolver(['/w/raven'], ['/w/raven/raven/base.py', '/w/raven/raven/scripts/runner.py', '/w/raven/tests/base.py']);
-      assert.equal(found(checkout.resolve(frames[0])).path, '/w/raven/raven/base.py');
-      assert.equal(found(checkout.resolve(frames[4])).path, '/w/raven/raven/scripts/runner.py');
+        const checkout = resolver(['/w/raven'], ['/w/raven/raven/base.py', '/w/raven/raven/scripts/runner.py', '/w/raven/tests/base.py']);
+        assert.equal(found(checkout.resolve(frames[0])).path, '/w/raven/raven/base.py');
+        assert.equal(found(checkout.resolve(frames[4])).path, '/w/raven/raven/scripts/runner.py');
 
-      const mono = resolver(['/w/mono'], ['/w/mono/libs/raven/raven/base.py', '/w/mono/libs/raven/raven/scripts/runner.py', '/w/mono/app/base.py']);
-      const result = found(mono.resolve(frames[0]));
-      assert.equal(result.path, '/w/mono/libs/raven/raven/base.py');
-      assert.equal(result.method, 'suffix');
-      assert.equal(result.matchedSegments, 3);
-    });
+        const mono = resolver(['/w/mono'], ['/w/mono/libs/raven/raven/base.py', '/w/mono/libs/raven/raven/scripts/runner.py', '/w/mono/app/base.py']);
+        const result = found(mono.resolve(frames[0]));
+        assert.equal(result.path, '/w/mono/libs/raven/raven/base.py');
+        assert.equal(result.method, 'suffix');
+        assert.equal(result.matchedSegments, 3);
+      }),
+    );
 
     it('reads dotted modules as a/b/c.py and a/b/c/__init__.py', () => {
       const r = resolver(['/w/p'], ['/w/p/shop/orders/service.py', '/w/p/shop/billing/__init__.py']);
@@ -191,49 +197,55 @@ describe('source/frameResolver across platforms', () => {
   });
 
   describe('browser JavaScript with source maps', () => {
-    it('maps webpack://[name]/./src/app.js from the sentry-cli fixture', () => {
-      const frames = storeExceptionFrames('store-javascript-webpack-sourcemapped.sentry-cli.json');
-      const appFrame = frames[frames.length - 1];
-      assert.equal(appFrame.absPath, 'webpack://webpack-plugin/./src/app.js');
-      const r = resolver(['/w/site'], ['/w/site/src/app.js', '/w/site/dist/bundle.min.js']);
-      const result = found(r.resolve(appFrame));
-      assert.equal(result.path, '/w/site/src/app.js');
-      assert.equal(result.method, 'prefix');
-      // The first frame only names the bundle's source map under dist/ (build output, not indexed).
-      assert.equal(r.resolve(frames[0]).found, false);
-      for (const raw of storeExceptionFrames('store-javascript-webpack-sourcemapped.sentry-cli.json', 'raw_stacktrace')) {
-        assert.equal(r.resolve(raw).found, false);
-      }
-    });
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('maps webpack://[name]/./src/app.js from the sentry-cli fixture', () => {
+        const frames = storeExceptionFrames('store-javascript-webpack-sourcemapped.sentry-cli.json');
+        const appFrame = frames[frames.length - 1];
+        assert.equal(appFrame.absPath, 'webpack://webpack-plugin/./src/app.js');
+        const r = resolver(['/w/site'], ['/w/site/src/app.js', '/w/site/dist/bundle.min.js']);
+        const result = found(r.resolve(appFrame));
+        assert.equal(result.path, '/w/site/src/app.js');
+        assert.equal(result.method, 'prefix');
+        // The first frame only names the bundle's source map under dist/ (build output, not indexed).
+        assert.equal(r.resolve(frames[0]).found, false);
+        for (const raw of storeExceptionFrames('store-javascript-webpack-sourcemapped.sentry-cli.json', 'raw_stacktrace')) {
+          assert.equal(r.resolve(raw).found, false);
+        }
+      }),
+    );
 
-    it('uses the webpack namespace to pick the right package of a monorepo', () => {
-      const frames = storeExceptionFrames('store-javascript-webpack-sourcemapped.sentry-cli.json');
-      const r = resolver(['/w/mono'], ['/w/mono/packages/other/src/app.js', '/w/mono/packages/webpack-plugin/src/app.js']);
-      const result = found(r.resolve(frames[frames.length - 1]));
-      assert.equal(result.path, '/w/mono/packages/webpack-plugin/src/app.js');
-      assert.equal(result.method, 'suffix');
-      assert.equal(result.ambiguous, false);
-    });
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('uses the webpack namespace to pick the right package of a monorepo', () => {
+        const frames = storeExceptionFrames('store-javascript-webpack-sourcemapped.sentry-cli.json');
+        const r = resolver(['/w/mono'], ['/w/mono/packages/other/src/app.js', '/w/mono/packages/webpack-plugin/src/app.js']);
+        const result = found(r.resolve(frames[frames.length - 1]));
+        assert.equal(result.path, '/w/mono/packages/webpack-plugin/src/app.js');
+        assert.equal(result.method, 'suffix');
+        assert.equal(result.ambiguous, false);
+      }),
+    );
 
-    it('reads webpack:///./ and webpack:////abs (OpenAPI sample event)', () => {
-      const frames = apiFramesOf('api-issue-event-detail-javascript-sourcemapped.openapi.json');
-      const helpers = frames.find((f) => f.absPath?.endsWith('helpers.js'));
-      assert.ok(helpers);
-      assert.equal(helpers.absPath, 'webpack:////usr/src/getsentry/src/sentry/node_modules/@sentry/browser/esm/helpers.js');
-      const sentry = resolver(['/w/sentry'], ['/w/sentry/src/sentry/static/app/index.tsx', '/w/sentry/static/esm/helpers.js']);
-      const missing = sentry.resolve(helpers);
-      assert.equal(missing.found, false);
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('reads webpack:///./ and webpack:////abs (OpenAPI sample event)', () => {
+        const frames = apiFramesOf('api-issue-event-detail-javascript-sourcemapped.openapi.json');
+        const helpers = frames.find((f) => f.absPath?.endsWith('helpers.js'));
+        assert.ok(helpers);
+        assert.equal(helpers.absPath, 'webpack:////usr/src/getsentry/src/sentry/node_modules/@sentry/browser/esm/helpers.js');
+        const sentry = resolver(['/w/sentry'], ['/w/sentry/src/sentry/static/app/index.tsx', '/w/sentry/static/esm/helpers.js']);
+        const missing = sentry.resolve(helpers);
+        assert.equal(missing.found, false);
 
-      const sdk = resolver(['/w/sentry-javascript'], ['/w/sentry-javascript/packages/browser/esm/helpers.js', '/w/sentry-javascript/packages/core/esm/helpers.js']);
-      const result = found(sdk.resolve(helpers));
-      assert.equal(result.path, '/w/sentry-javascript/packages/browser/esm/helpers.js');
-      assert.equal(result.library, true);
+        const sdk = resolver(['/w/sentry-javascript'], ['/w/sentry-javascript/packages/browser/esm/helpers.js', '/w/sentry-javascript/packages/core/esm/helpers.js']);
+        const result = found(sdk.resolve(helpers));
+        assert.equal(result.path, '/w/sentry-javascript/packages/browser/esm/helpers.js');
+        assert.equal(result.library, true);
 
-      const app = found(sentry.resolve(frame({ absPath: 'webpack:////usr/src/getsentry/src/sentry/static/app/index.tsx', inApp: true })));
-      assert.equal(app.path, '/w/sentry/src/sentry/static/app/index.tsx');
-      const dotSlash = found(sentry.resolve(frame({ absPath: 'webpack:///./src/sentry/static/app/index.tsx?4f2a' })));
-      assert.equal(dotSlash.path, '/w/sentry/src/sentry/static/app/index.tsx');
-    });
+        const app = found(sentry.resolve(frame({ absPath: 'webpack:////usr/src/getsentry/src/sentry/static/app/index.tsx', inApp: true })));
+        assert.equal(app.path, '/w/sentry/src/sentry/static/app/index.tsx');
+        const dotSlash = found(sentry.resolve(frame({ absPath: 'webpack:///./src/sentry/static/app/index.tsx?4f2a' })));
+        assert.equal(dotSlash.path, '/w/sentry/src/sentry/static/app/index.tsx');
+      }),
+    );
 
     it('takes the path part of URLs, dropping query and hash', () => {
       const r = resolver(['/w/site'], ['/w/site/static/js/app.js']);
@@ -257,30 +269,34 @@ describe('source/frameResolver across platforms', () => {
       '/w/shop/tools/Thread.java',
     ];
 
-    it('maps module io.sentry.example.ApiRequest + ApiRequest.java below src/main/java', () => {
-      const frames = apiFramesOf('api-issue-oldest-event-java.sentry-docs.json');
-      const last = frames[frames.length - 1];
-      assert.equal(last.module, 'io.sentry.example.ApiRequest');
-      assert.equal(last.filename, 'ApiRequest.java');
-      const r = resolver(['/w/shop'], files);
-      const result = found(r.resolve(last));
-      assert.equal(result.path, '/w/shop/src/main/java/io/sentry/example/ApiRequest.java');
-      assert.equal(result.method, 'suffix');
-      assert.equal(result.matched, 'io/sentry/example/ApiRequest.java');
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('maps module io.sentry.example.ApiRequest + ApiRequest.java below src/main/java', () => {
+        const frames = apiFramesOf('api-issue-oldest-event-java.sentry-docs.json');
+        const last = frames[frames.length - 1];
+        assert.equal(last.module, 'io.sentry.example.ApiRequest');
+        assert.equal(last.filename, 'ApiRequest.java');
+        const r = resolver(['/w/shop'], files);
+        const result = found(r.resolve(last));
+        assert.equal(result.path, '/w/shop/src/main/java/io/sentry/example/ApiRequest.java');
+        assert.equal(result.method, 'suffix');
+        assert.equal(result.matched, 'io/sentry/example/ApiRequest.java');
 
-      const inApp = frames.filter((f) => f.inApp).map((f) => r.resolve(f));
-      assert.deepEqual(
-        inApp.map((res) => (res.found && !res.ambiguous ? res.path.split('/').pop() : undefined)),
-        ['Application.java', 'Sidebar.java', 'ApiRequest.java'],
-      );
-    });
+        const inApp = frames.filter((f) => f.inApp).map((f) => r.resolve(f));
+        assert.deepEqual(
+          inApp.map((res) => (res.found && !res.ambiguous ? res.path.split('/').pop() : undefined)),
+          ['Application.java', 'Sidebar.java', 'ApiRequest.java'],
+        );
+      }),
+    );
 
-    it('leaves framework frames (java.lang.Thread) unresolved even when a file has that name', () => {
-      const frames = apiFramesOf('api-issue-oldest-event-java.sentry-docs.json');
-      const thread = frames.find((f) => f.module === 'java.lang.Thread');
-      assert.ok(thread);
-      assert.equal(resolver(['/w/shop'], files).resolve(thread).found, false);
-    });
+    withSharedFixtures("Sentry's sample events", (test) =>
+      test('leaves framework frames (java.lang.Thread) unresolved even when a file has that name', () => {
+        const frames = apiFramesOf('api-issue-oldest-event-java.sentry-docs.json');
+        const thread = frames.find((f) => f.module === 'java.lang.Thread');
+        assert.ok(thread);
+        assert.equal(resolver(['/w/shop'], files).resolve(thread).found, false);
+      }),
+    );
 
     it('strips $Inner and reads Kotlin file names and R8 "SourceFile"', () => {
       const r = resolver(['/w/app'], ['/w/app/app/src/main/kotlin/com/acme/cart/CartViewModel.kt', '/w/app/app/src/main/kotlin/com/acme/cart/Utils.kt']);
@@ -374,5 +390,65 @@ describe('source/frameResolver across platforms', () => {
     assert.equal(r.resolve(frame({ absPath: '<anonymous>' })).found, false);
     assert.equal(r.resolve(frame({ absPath: '[native code]' })).found, false);
     assert.equal(r.resolve(frame({ absPath: 'node:internal/process/task_queues' })).found, false);
+  });
+});
+
+describe("source/frameResolver on the project's own platform events (test/fixtures/platforms)", () => {
+  it('Python SDK (store form): filename main.py under an absolute path maps to the project file', () => {
+    const frames = storeExceptionFrames('own/platforms/store-python.json');
+    assert.equal(frames.length, 2);
+    const r = resolver(['/home/dev/shop-worker'], ['/home/dev/shop-worker/main.py', '/home/dev/shop-worker/lib/main.py']);
+    for (const f of frames) {
+      const result = found(r.resolve(f));
+      assert.equal(result.path, '/home/dev/shop-worker/main.py');
+      assert.equal(result.method, 'prefix');
+    }
+  });
+
+  it('Python (API form): a library in a virtualenv checkout, through filename and module, and by suffix in a monorepo', () => {
+    const frames = apiFramesOf('own/platforms/api-python.json');
+    assert.equal(frames.length, 3);
+    assert.equal(frames[1].module, 'acmelib.client');
+    const checkout = resolver(['/w/acmelib'], ['/w/acmelib/acmelib/client.py', '/w/acmelib/acmelib/scripts/runner.py', '/w/acmelib/tests/client.py']);
+    assert.equal(found(checkout.resolve(frames[1])).path, '/w/acmelib/acmelib/client.py');
+    assert.equal(found(checkout.resolve(frames[0])).path, '/w/acmelib/acmelib/scripts/runner.py');
+    const mono = resolver(['/w/mono'], ['/w/mono/libs/acmelib/acmelib/client.py', '/w/mono/libs/acmelib/acmelib/scripts/runner.py', '/w/mono/app/client.py']);
+    const result = found(mono.resolve(frames[1]));
+    assert.equal(result.path, '/w/mono/libs/acmelib/acmelib/client.py');
+    assert.equal(result.method, 'suffix');
+    assert.equal(result.matchedSegments, 3);
+  });
+
+  it('source-mapped browser JS: webpack://[name]/./src/…, the namespace picks the package; map-only and minified frames stay unresolved', () => {
+    const frames = storeExceptionFrames('own/platforms/store-js-webpack.json');
+    const app = frames[frames.length - 1];
+    assert.equal(app.absPath, 'webpack://shop-web/./src/cart.js');
+    const site = resolver(['/w/site'], ['/w/site/src/cart.js', '/w/site/dist/main.js']);
+    const result = found(site.resolve(app));
+    assert.deepEqual([result.path, result.method], ['/w/site/src/cart.js', 'prefix']);
+    assert.equal(site.resolve(frames[0]).found, false, 'a frame that only names the bundle map under dist/');
+    for (const raw of storeExceptionFrames('own/platforms/store-js-webpack.json', 'raw_stacktrace')) assert.equal(site.resolve(raw).found, false);
+    const mono = resolver(['/w/mono'], ['/w/mono/packages/other/src/cart.js', '/w/mono/packages/shop-web/src/cart.js']);
+    const picked = found(mono.resolve(app));
+    assert.deepEqual([picked.path, picked.method], ['/w/mono/packages/shop-web/src/cart.js', 'suffix']);
+  });
+
+  it('Java: module + bare file name below src/main/java; framework frames stay unresolved', () => {
+    const files = [
+      '/w/shop/src/main/java/com/acme/shop/ApiRequest.java',
+      '/w/shop/src/main/java/com/acme/shop/Application.java',
+      '/w/shop/src/main/java/com/acme/shop/Sidebar.java',
+      '/w/shop/src/test/java/com/acme/shop/ApiRequestTest.java',
+      '/w/shop/tools/Thread.java',
+    ];
+    const frames = apiFramesOf('own/platforms/api-java.json');
+    const r = resolver(['/w/shop'], files);
+    const last = found(r.resolve(frames[frames.length - 1]));
+    assert.deepEqual([last.path, last.method, last.matched], ['/w/shop/src/main/java/com/acme/shop/ApiRequest.java', 'suffix', 'com/acme/shop/ApiRequest.java']);
+    const inApp = frames.filter((f) => f.inApp).map((f) => r.resolve(f));
+    assert.deepEqual(inApp.map((res) => (res.found && !res.ambiguous ? res.path.split('/').pop() : undefined)), ['Application.java', 'Sidebar.java', 'ApiRequest.java']);
+    const thread = frames.find((f) => f.module === 'java.lang.Thread');
+    assert.ok(thread);
+    assert.equal(r.resolve(thread).found, false);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Frame } from '../../../src/sentry/eventModel';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { parseFramePath } from '../../../src/source/framePathSyntax';
 import { frameCandidates } from '../../../src/source/pathCandidates';
 import { normalizeLocalPath } from '../../../src/source/pathSafety';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame } from '../../../src/sentry/eventModel';
+import type { Frame } from '../../../src/sentry/event/eventModel';
 import { FileIndex } from '../../../src/source/fileIndex';
 import { FrameResolver } from '../../../src/source/frameResolver';
 import { WorkspaceContainment } from '../../../src/source/workspaceContainment';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { registerSecret, redactSecrets } from '../../../src/sentry/secretRedaction';
+import { registerSecret, redactSecrets } from '../../../src/sentry/http/secretRedaction';
 import { untrustedText } from '../../../src/views/untrustedText';
 
 /** VS Code's notification link syntax: what must never survive the sanitiser. */

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseEvent, parseEventText } from '../../../../src/sentry/eventParser';
+import { parseEvent, parseEventText } from '../../../../src/sentry/event/eventParser';
 import { eventToMarkdown } from '../../../../src/views/eventDetail/eventMarkdown';
 import { frameVariableLines } from '../../../../src/views/eventDetail/frameVariablesText';
-import { markdownCode, markdownCodeBlock, markdownText } from '../../../../src/views/eventDetail/markdownText';
+import { markdownCode, markdownCodeBlock, markdownText } from '../../../../src/views/markdown';
 import { hostileStoreEvent } from './hostileEvents';
 
 const OWN = path.resolve(__dirname, '../../../../../test/fixtures/events');
@@ -44,7 +44,7 @@ describe('Copy Event as Markdown', () => {
     assert.match(markdown, /### Exceptions \(2, most recent first\)/);
     assert.match(markdown, /#### 1\. OutOfStockError: .* \(unhandled\)\n[\s\S]*#### 2\. KeyError/);
     assert.match(markdown, /\*\*reserve\\_stock\*\* in `api\/orders\/service\.py:24`/);
-    assert.match(markdown, /> 24 \|             raise OutOfStockError\(line\.sku, requested=line\.quantity, available=available\)/);
+    assert.match(markdown, /> 24 \| {13}raise OutOfStockError\(line\.sku, requested=line\.quantity, available=available\)/);
     assert.match(markdown, /- `available` = `1`/);
     assert.ok(!markdown.includes('full_dispatch_request'), 'library frames are left out');
     assert.match(markdown, /1 other frame \(library\) not shown/);
@@ -70,10 +70,12 @@ describe('Copy Event as Markdown', () => {
     assert.equal(markdownCode('`x`'), '`` `x` ``');
     assert.equal(markdownCode(''), '` `');
     assert.equal(markdownCode('line\nbreak'), '`line break`');
-    assert.equal(markdownCodeBlock(['x ```` y'], 'py thon;'), '`````python\nx ```` y\n`````');
-    assert.equal(markdownText('[a](command:x) <b> *c* # d'), '\\[a\\](command:x) \\<b\\> \\*c\\* \\# d');
+    assert.equal(markdownCodeBlock(['x ```` y'], 'python'), '`````python\nx ```` y\n`````');
+    assert.equal(markdownCodeBlock(['x'], 'py thon;'), '```\nx\n```', 'a language that is not a plain id is left out');
+    assert.equal(markdownText('[a](command:x) <b> *c* # d'), '\\[a\\] (command:x) \\<b\\> \\*c\\* \\# d');
+    assert.equal(markdownText('- not a list'), '\\- not a list');
     assert.equal(markdownText('see https://evil.example and www.evil.example'), 'see https\\://evil.example and www\\.evil.example');
-    assert.equal(markdownText('a\u202eb\u0000c'), 'a\ufffdbc');
+    assert.equal(markdownText('a\u202eb\u0000c'), 'ab c', 'direction overrides go, control characters become spaces');
   });
 });
 
@@ -86,7 +88,7 @@ describe('frame variables for the tree tooltip', () => {
       vars: { a: '[x](command:evil)', b: { nested: ['<img onerror=1>'] }, c: 'x'.repeat(1000), d: 'multi\nline', e: 1, f: 2, g: 3 },
     });
     assert.equal(lines.length, 6);
-    assert.equal(lines[0], 'a = \\[x\\](command:evil)');
+    assert.equal(lines[0], 'a = \\[x\\] (command:evil)');
     assert.equal(lines[1], 'b = \\{nested: \\["\\<img onerror=1\\>"\\]\\}');
     assert.ok(lines[2].length <= 110 && lines[2].endsWith('…'), lines[2]);
     assert.equal(lines[3], 'd = multi line');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseEvent } from '../../../../src/sentry/eventParser';
+import { parseEvent } from '../../../../src/sentry/event/eventParser';
 import { externalLink } from '../../../../src/views/eventDetail/externalLink';
 import { readWebviewMessage } from '../../../../src/views/eventDetail/readWebviewMessage';
 import { tagSearchQuery } from '../../../../src/views/eventDetail/tagSearchQuery';

@@ -1,4 +1,4 @@
-import type { SentryEvent } from '../../../../src/sentry/eventModel';
+import type { SentryEvent } from '../../../../src/sentry/event/eventModel';
 import type { FragmentRef } from '../../../../src/views/eventDetail/protocol';
 import type { EventHeaderContext } from '../../../../src/views/eventDetail/renderContext';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';

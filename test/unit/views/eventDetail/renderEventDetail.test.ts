@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseEvent, parseEventText } from '../../../../src/sentry/eventParser';
-import { frameAt } from '../../../../src/views/eventDetail/eventStacks';
+import { parseEvent, parseEventText } from '../../../../src/sentry/event/eventParser';
+import { frameAt } from '../../../../src/model/eventFrames';
 import type { FragmentRef, FrameRef } from '../../../../src/views/eventDetail/protocol';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';
 import { renderFragment } from '../../../../src/views/eventDetail/renderFragment';
 import { largeEvent, manyFramesEvent } from '../../../fixtures/events/largeEvents';
-import { sharedEventFiles } from '../../sharedFixtureEvents';
+import { sharedEventFiles, withSharedFixtures } from '../../fixturePaths';
 import { renderEverything } from './renderAll';
 import { checkMarkup } from './strictMarkup';
 
@@ -42,7 +42,7 @@ describe('event detail renderer', () => {
       const body = html.slice(html.indexOf('<span class="fn">reserve_stock</span>'), html.indexOf('<span class="fn">place_order</span>'));
       const numbers = [...body.matchAll(/<td class="ln">(\d+)<\/td>/g)].map(([, n]) => Number(n));
       assert.deepEqual(numbers, [19, 20, 21, 22, 23, 24, 25, 26, 27]);
-      assert.match(body, /<tr class="error-line"><td class="ln">24<\/td><td class="src"><code>            raise OutOfStockError\(line.sku, requested=line.quantity, available=available\)<\/code><\/td><\/tr>/);
+      assert.match(body, /<tr class="error-line"><td class="ln">24<\/td><td class="src"><code> {12}raise OutOfStockError\(line.sku, requested=line.quantity, available=available\)<\/code><\/td><\/tr>/);
     });
 
     it('shows local variables as a table, nested values expandable', () => {
@@ -111,7 +111,7 @@ describe('event detail renderer', () => {
     const ref = checkMarkup(renderEventDetail(event)).fragments.find((f) => (f as FragmentRef).kind === 'frameBody') as FragmentRef;
     const body = renderFragment(event, ref);
     checkMarkup(body);
-    assert.match(body, /<tr class="error-line"><td class="ln">880<\/td><td class="src"><code>                rv = self.dispatch_request\(\)<\/code>/);
+    assert.match(body, /<tr class="error-line"><td class="ln">880<\/td><td class="src"><code> {16}rv = self.dispatch_request\(\)<\/code>/);
   });
 
   describe('every event fixture', () => {
@@ -127,20 +127,21 @@ describe('event detail renderer', () => {
       });
     }
 
-    const shared = sharedEventFiles();
-    if (shared === undefined) return;
-    it(`renders every event in ../shared/sentry-fixtures (${shared.reduce((n, file) => n + file.events.length, 0)} events in ${shared.length} files)`, () => {
-      let rendered = 0;
-      for (const file of shared) {
-        for (const event of file.events) {
-          const result = renderEverything(event);
-          for (const exception of event.exceptions) assert.ok(result.allText.includes(exception.type), `${file.name}: ${exception.type}`);
-          if (event.message) assert.ok(result.allText.includes(event.message.slice(0, 50)), `${file.name}: message`);
-          rendered++;
+    withSharedFixtures("event detail: Sentry's own events", (test) =>
+      test('renders every event in ../shared/sentry-fixtures', () => {
+        const shared = sharedEventFiles();
+        let rendered = 0;
+        for (const file of shared) {
+          for (const event of file.events) {
+            const result = renderEverything(event);
+            for (const exception of event.exceptions) assert.ok(result.allText.includes(exception.type), `${file.name}: ${exception.type}`);
+            if (event.message) assert.ok(result.allText.includes(event.message.slice(0, 50)), `${file.name}: message`);
+            rendered++;
+          }
         }
-      }
-      assert.ok(rendered >= 10, `rendered ${rendered}`);
-    });
+        assert.ok(rendered >= 10, `rendered ${rendered}`);
+      }),
+    );
   });
 
   describe('size limits', () => {
