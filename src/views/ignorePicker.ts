@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { durationWords, IgnoreChoice, MAX_IGNORE_WINDOW_MINUTES } from '../model/issueChanges';
+import { durationWords, IgnoreChoice, MAX_IGNORE_WINDOW_MINUTES, parseCount, parseDuration } from '../model/issueChanges';
 
 interface IgnoreItem extends vscode.QuickPickItem {
   choice?: IgnoreChoice;
@@ -44,24 +44,4 @@ async function askCount(): Promise<IgnoreChoice | undefined> {
     validateInput: (value) => (parseCount(value) === undefined ? 'Write a whole number, optionally followed by "in" and a duration (500 in 1h).' : undefined),
   });
   return text === undefined ? undefined : parseCount(text);
-}
-
-/** "45m", "6h", "3d", "2w" (or "90" minutes) → minutes; undefined for anything else. */
-export function parseDuration(text: string): number | undefined {
-  const match = /^\s*(\d{1,6})\s*(m|min|minutes?|h|hours?|d|days?|w|weeks?)?\s*$/i.exec(text);
-  if (!match) return undefined;
-  const unit = (match[2] ?? 'm').toLowerCase()[0];
-  const minutes = Number(match[1]) * (unit === 'w' ? 10_080 : unit === 'd' ? 1440 : unit === 'h' ? 60 : 1);
-  return minutes > 0 && minutes <= 525_600 ? minutes : undefined;
-}
-
-/** "500" or "500 in 1h" → an ignore-until-count choice. */
-export function parseCount(text: string): IgnoreChoice | undefined {
-  const match = /^\s*(\d{1,9})\s*(?:in\s+(.+))?$/i.exec(text);
-  if (!match) return undefined;
-  const count = Number(match[1]);
-  if (count <= 0) return undefined;
-  if (match[2] === undefined) return { untilCount: count };
-  const window = parseDuration(match[2]);
-  return window !== undefined && window <= MAX_IGNORE_WINDOW_MINUTES ? { untilCount: count, window } : undefined;
 }
