@@ -75,7 +75,7 @@ function organizationHosts(deps: OpenDeps): string[] {
 }
 
 /** Says the link is for another server (or that no one is signed in) and offers Sign In for the link's server; nothing is sent there. */
-async function offerSignIn(link: LinkSite | undefined, baseUrl: string | undefined): Promise<boolean> {
+function offerSignIn(link: LinkSite | undefined, baseUrl: string | undefined): boolean {
   const linkHost = link ? untrustedText(link.host, 100) : undefined;
   const signedInHost = baseUrl ? untrustedText(new URL(baseUrl).host, 100) : undefined;
   const message =
@@ -86,8 +86,9 @@ async function offerSignIn(link: LinkSite | undefined, baseUrl: string | undefin
         ? `Sign in to Sentry at ${linkHost} to open this link (only if you know and trust that server).`
         : 'Sign in to Sentry to open issues and events.';
   const action = linkHost ? `Sign In to ${linkHost}` : 'Sign In';
-  const choice = await vscode.window.showWarningMessage(message, action);
-  if (choice === action) await vscode.commands.executeCommand(COMMANDS.signIn, link ? { url: link.base } : undefined);
+  void vscode.window.showWarningMessage(message, action).then((choice) => {
+    if (choice === action) void vscode.commands.executeCommand(COMMANDS.signIn, link ? { url: link.base } : undefined);
+  });
   return false;
 }
 

@@ -61,6 +61,7 @@ export class IssueSearch implements vscode.Disposable {
   /** The picker while it is open (tests type into it). */
   active?: vscode.QuickPick<SearchItem>;
   private close?: () => void;
+  private toggle?: () => void;
 
   constructor(private readonly deps: IssueSearchDeps) {}
 
@@ -68,8 +69,9 @@ export class IssueSearch implements vscode.Disposable {
     const args = readSearchArgs(given);
     await this.deps.session.ensureLoaded();
     if (this.deps.session.state !== 'signedIn') {
-      const choice = await vscode.window.showWarningMessage('Sign in to Sentry to search its issues.', 'Sign In');
-      if (choice === 'Sign In') await vscode.commands.executeCommand(COMMANDS.signIn);
+      void vscode.window.showWarningMessage('Sign in to Sentry to search its issues.', 'Sign In').then((choice) => {
+        if (choice === 'Sign In') void vscode.commands.executeCommand(COMMANDS.signIn);
+      });
       return;
     }
     const org = args.org ?? (await this.chooseOrganization());
@@ -78,6 +80,11 @@ export class IssueSearch implements vscode.Disposable {
     const scopeProject = args.project ? { org, project: args.project } : undefined;
     this.close?.();
     this.open({ org, project: scopeProject }, args.query ?? '', scopeProject ?? (current?.org === org ? current : undefined));
+  }
+
+  /** What the picker's title-bar button does: the organization's projects ⇄ the current project. */
+  toggleScope(): void {
+    this.toggle?.();
   }
 
   dispose(): void {
@@ -181,11 +188,7 @@ export class IssueSearch implements vscode.Disposable {
         lastValue = value;
         run(value, false);
       }),
-      picker.onDidTriggerButton(() => {
-        scope = scope.project ? { org: scope.org } : { org: scope.org, project: toggleProject };
-        setButtons();
-        run(picker.value, true);
-      }),
+      picker.onDidTriggerButton(() => this.toggleScope()),
       picker.onDidTriggerItemButton(({ item, button }) => {
         if (button === OPEN_IN_BROWSER_BUTTON && item.issue) void vscode.env.openExternal(vscode.Uri.parse(this.deps.webPage(item.issue), true));
       }),
@@ -211,15 +214,23 @@ export class IssueSearch implements vscode.Disposable {
       }),
     );
 
+    const toggle = () => {
+      if (!toggleProject) return;
+      scope = scope.project ? { org: scope.org } : { org: scope.org, project: toggleProject };
+      setButtons();
+      run(picker.value, true);
+    };
     const close = () => {
       search.dispose();
       for (const subscription of subscriptions) subscription.dispose();
       picker.dispose();
       if (this.active === picker) this.active = undefined;
       if (this.close === close) this.close = undefined;
+      if (this.toggle === toggle) this.toggle = undefined;
     };
     subscriptions.push(picker.onDidHide(close));
     this.close = close;
+    this.toggle = toggle;
     this.active = picker;
     picker.show();
     if (query.trim() !== '') run(query, true);

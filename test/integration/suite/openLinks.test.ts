@@ -1,0 +1,139 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { SentryExplorerApi } from '../../../src/extension';
+import { IssueNode } from '../../../src/views/nodes/issueNode';
+import { PinnedEventNode } from '../../../src/views/nodes/pinnedEventNode';
+import { ProjectNode } from '../../../src/views/nodes/projectNode';
+import { DEMO, eventSeed } from '../../fixtures/demo/demoConstants';
+import { eventIdFor } from '../../fixtures/demo/ids';
+import { shareIdOf } from '../../server/publicRoutes';
+import { extensionApi, resetServer, serverRequests } from './helpers';
+import { selected, sleep, useEnvironmentToken, waitForEventRowOf } from './paletteHelpers';
+import { spyOnNotifications, waitFor } from './uiSpies';
+
+const ORG = DEMO.organizations.demo.slug;
+const server = () => process.env.SENTRY_EXPLORER_TEST_SERVER!;
+
+describe('Sentry: Open Issue or Event… and vscode:// links', () => {
+  let api: SentryExplorerApi;
+
+  before(async () => {
+    api = await extensionApi();
+    await resetServer();
+    await useEnvironmentToken(api);
+    await vscode.commands.executeCommand('sentry.refresh');
+  });
+  afterEach(() => resetServer());
+
+  it('opens a short id: the issue revealed in its project, its latest event open', async () => {
+    const issue = DEMO.issues.refundCurrency;
+    const opened = await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', issue.shortId.toLowerCase());
+    assert.strictEqual(opened, true);
+    const row = await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, issue.latestEventId, 'the latest event of the short id\'s issue');
+    assert.ok(row instanceof PinnedEventNode && row.kind === 'latest');
+    const requests = (await serverRequests()).map((r) => r.path);
+    assert.ok(requests.includes(`/api/0/organizations/${ORG}/shortids/${issue.shortId}/`), requests.join(', '));
+  });
+
+  it('opens a pasted link to one event (an alert e-mail\'s), showing that event under its issue', async () => {
+    const issue = DEMO.issues.outOfStock;
+    const eventId = eventIdOf(issue.id, 7);
+    const link = `${server()}/organizations/${ORG}/issues/${issue.id}/events/${eventId}/?referrer=alert_email&alert_type=email&alert_rule_id=7&notification_uuid=abc#exception`;
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', link), true);
+    const row = await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, eventId, 'the linked event, selected');
+    assert.ok(row instanceof PinnedEventNode && typeof row.kind !== 'string', 'a row for that event, above the issue\'s pages');
+    const children = await api.tree.getChildren(row);
+    assert.ok(children.some((c) => c.getTreeItem().contextValue?.startsWith('exception')));
+  });
+
+  it('an issue outside its project\'s loaded list (resolved, under is:unresolved) is added above the list, marked opened', async () => {
+    const resolved = await firstResolvedApiServerIssue();
+    const opened = await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', `${server()}/organizations/${ORG}/issues/${resolved.id}/`);
+    assert.strictEqual(opened, true);
+    await waitFor(() => {
+      const row = selected(api);
+      return row instanceof PinnedEventNode && row.parent.ref.issueId === resolved.id;
+    }, 'the resolved issue\'s latest event selected', 20_000);
+    const issueRow = (selected(api) as PinnedEventNode).parent;
+    assert.ok(issueRow instanceof IssueNode && issueRow.outsideList);
+    assert.match(String(issueRow.getTreeItem().description), /^opened · resolved · /);
+    const project = issueRow.parent;
+    assert.ok(project instanceof ProjectNode);
+    const rows = await api.tree.getChildren(project);
+    assert.strictEqual(rows[0], issueRow, 'at the top of its project');
+  });
+
+  it('opens a published issue\'s share link and a bare event id', async () => {
+    const cart = DEMO.issues.cartPrice;
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', `${server()}/share/issue/${shareIdOf(cart.id)}/`), true);
+    await waitForEventRowOf(api, { org: ORG, issueId: cart.id }, cart.latestEventId, 'the shared issue\'s latest event');
+    const payment = DEMO.issues.paymentCaptured;
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', payment.latestEventId), true);
+    await waitForEventRowOf(api, { org: ORG, issueId: payment.id }, payment.latestEventId, 'the event id\'s issue, that event open');
+  });
+
+  it('a link to another Sentry says so, offers Sign In there, and sends nothing anywhere', async () => {
+    const spy = spyOnNotifications();
+    try {
+      await resetServer();
+      const link = 'https://sentry.other-company.example/organizations/their-org/issues/12345/?referrer=slack';
+      const opened = await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', link);
+      assert.strictEqual(opened, false);
+      const warning = spy.calls.find((c) => c.kind === 'showWarningMessage');
+      assert.ok(warning, 'a warning');
+      assert.match(warning.text, /This link is on sentry\.other-company\.example, but you are signed in to 127\.0\.0\.1:\d+/);
+      assert.match(warning.text, /nothing was sent to sentry\.other-company\.example/);
+      const paths = (await serverRequests()).map((r) => r.path);
+      assert.ok(paths.every((p) => p === '/api/0/organizations/'), `only the signed-in server's organizations were read: ${paths.join(', ')}`);
+    } finally {
+      spy.restore();
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
+  it('a vscode:// link reaches the URI handler and opens the same way', async () => {
+    const issue = DEMO.issues.sendEmailRecipient;
+    const calls: vscode.Uri[] = [];
+    const handler = api.uriHandler;
+    const original = handler.handleUri.bind(handler);
+    handler.handleUri = (uri: vscode.Uri) => {
+      calls.push(uri);
+      return original(uri);
+    };
+    try {
+      const link = `${server()}/organizations/${ORG}/issues/${issue.id}/?referrer=bookmarklet`;
+      const uri = vscode.Uri.parse(`${vscode.env.uriScheme}://sentry-explorer.sentry-explorer/open?url=${encodeURIComponent(link)}`);
+      const accepted = await vscode.env.openExternal(uri);
+      const started = Date.now();
+      while (calls.length === 0 && Date.now() - started < 10_000) await sleep(100);
+      assert.strictEqual(calls.length, 1, `openExternal(${uri.toString(true)}) answered ${accepted} but never reached the handler`);
+      assert.strictEqual(new URLSearchParams(calls[0].query).get('url'), link);
+      await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, issue.latestEventId, 'the linked issue\'s latest event');
+    } finally {
+      handler.handleUri = original;
+    }
+  });
+
+  it('the URI handler takes ?issue= and ?event= with their organization and project', async () => {
+    const issue = DEMO.issues.retryGiveUp;
+    await api.uriHandler.handleUri(vscode.Uri.parse(`${vscode.env.uriScheme}://sentry-explorer.sentry-explorer/open?issue=${issue.shortId}&org=${ORG}`));
+    await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, issue.latestEventId, 'the ?issue= issue');
+    const other = DEMO.issues.captureWatchdog;
+    await api.uriHandler.handleUri(vscode.Uri.parse(`${vscode.env.uriScheme}://sentry-explorer.sentry-explorer/open?event=${other.latestEventId}&org=${ORG}&project=${other.project}`));
+    await waitForEventRowOf(api, { org: ORG, issueId: other.id }, other.latestEventId, 'the ?event= event');
+  });
+
+  async function firstResolvedApiServerIssue(): Promise<{ id: string; shortId: string }> {
+    const response = await fetch(`${server()}/api/0/organizations/${ORG}/issues/?project=${DEMO.projects.apiServer.id}&query=is%3Aresolved`, {
+      headers: { Authorization: `Bearer ${DEMO.tokens.full}` },
+    });
+    const issues = (await response.json()) as Array<{ id: string; shortId: string }>;
+    assert.ok(issues.length > 0);
+    return issues[0];
+  }
+});
+
+/** The id of an issue's n-th newest event, as the demo data names it. */
+function eventIdOf(issueId: string, index: number): string {
+  return eventIdFor(eventSeed(issueId, index));
+}
