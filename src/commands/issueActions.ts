@@ -79,14 +79,13 @@ function requireIssue(arg: unknown): IssueRef {
   return ref;
 }
 
-/** A choice given as the second argument (itself, or `{key: …}`), or inside the first. */
+/** A choice given as the second argument (itself, or `{key: …}`), or inside the first; `null` counts as given. */
 function choiceOf(arg: unknown, second: unknown, key: string): unknown {
-  const own = (value: unknown): unknown =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key)
-      ? (value as Record<string, unknown>)[key]
-      : undefined;
+  const has = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, key);
   if (second !== undefined && (typeof second !== 'object' || second === null)) return second;
-  return own(second) ?? own(arg);
+  if (has(second)) return second[key];
+  return has(arg) ? arg[key] : undefined;
 }
 
 /** A 403: the row is back as it was; say which scope the token lacks and how to get one with it. */

@@ -14,6 +14,7 @@ const MAX_PROJECT_PAGES = 10;
  */
 export class SentryLookups {
   private me?: { client: SentryClient; user: Promise<CurrentUser> };
+  private listed?: { client: SentryClient; done: Promise<unknown> };
   /** Names of the people and teams listed so far, by actor (`user:12`): an assignment shows one before Sentry answers. */
   private readonly names = new Map<string, string>();
 
@@ -40,6 +41,22 @@ export class SentryLookups {
     return lookUpSharedIssue(this.client(), shareId, options);
   }
 
+  /**
+   * Lists the organizations once per sign-in (a cached answer when the tree has), so that the
+   * client knows each one's region before anything is asked of it and the store has their names.
+   */
+  async knowOrganizations(options: RequestOptions = {}): Promise<void> {
+    const client = this.client();
+    if (this.listed?.client !== client) {
+      const done = this.data.listOrganizations(undefined, options);
+      this.listed = { client, done };
+      done.catch(() => {
+        if (this.listed?.done === done) this.listed = undefined;
+      });
+    }
+    await this.listed.done;
+  }
+
   /** How many issues of the project match `query` (one request; the project's id is read from the store, or its organization's project list). */
   async countIssues(project: ProjectRef, query: string, options: RequestOptions = {}): Promise<IssueCount | undefined> {
     const projectId = await this.projectId(project, options);
@@ -48,6 +65,7 @@ export class SentryLookups {
 
   /** Whom an issue can be assigned to: the people who can see its project, then its project's teams. */
   async assignees(issue: IssueRef, options: RequestOptions = {}): Promise<Assignee[]> {
+    await this.knowOrganizations(options);
     const stored = await this.data.getIssue(issue, options);
     const project = stored.projectSlug;
     const projectId = stored.projectId ?? (project ? await this.projectId({ org: issue.org, project }, options) : undefined);
@@ -80,6 +98,7 @@ export class SentryLookups {
   async projectId(project: ProjectRef, options: RequestOptions = {}): Promise<string> {
     const stored = this.data.store.project(project);
     if (stored) return stored.id;
+    await this.knowOrganizations(options);
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PROJECT_PAGES; page++) {
       const listed = await this.data.listProjects({ org: project.org }, cursor, options);

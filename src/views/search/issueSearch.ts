@@ -74,6 +74,8 @@ export class IssueSearch implements vscode.Disposable {
       });
       return;
     }
+    // The organizations' regions and names, before anything is searched (a cached answer once the tree has loaded).
+    await this.deps.lookups.knowOrganizations();
     const org = args.org ?? (await this.chooseOrganization());
     if (!org) return;
     const current = this.deps.currentProject.ref;
