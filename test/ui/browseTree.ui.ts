@@ -1,8 +1,9 @@
 // UI end-to-end test: drives the real VS Code workbench (code-server + headless chromium) like a
 // user. The token is in SENTRY_AUTH_TOKEN and the workspace's .sentryclirc names the server, so the
 // first look at the "Sentry" view asks before sending the token there; then it expands "Demo Org" →
-// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame and
-// signs out. Prints `ui: N passed, N failed`; exit 0/1.
+// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame, types
+// into Sentry: Search Issues (saves test-results/sentry-search.png), picks a result and signs out.
+// Prints `ui: N passed, N failed`; exit 0/1.
 //
 //   npm run build && npx tsc -p . && node out/test/ui/browseTree.ui.js
 //
@@ -21,6 +22,7 @@ const cs: typeof import('../tools/codeServer') = require(path.join(ROOT, 'test',
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const SHOT = path.join(RESULTS_DIR, 'sentry-tree.png');
 const FRAME_SHOT = path.join(RESULTS_DIR, 'sentry-frame.png');
+const SEARCH_SHOT = path.join(RESULTS_DIR, 'sentry-search.png');
 const STEP_TIMEOUT = 60_000;
 
 const t0 = Date.now();
@@ -125,6 +127,56 @@ async function jumpToFrame(page: Page): Promise<void> {
 }
 
 /**
+ * `Sentry: Search Issues` from the command palette: typing a query at a typist's pace sends one
+ * request (debounced), the results are Sentry's, the title-bar button narrows them to the project
+ * expanded earlier, and Enter reveals the picked issue in the tree with its latest event open.
+ */
+async function searchFromThePalette(page: Page, sentry: SentryTestServer): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill('>Sentry: Search Issues');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sentry: Search Issues' }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /Search Issues in all projects of Demo Org/ }).waitFor({ timeout: STEP_TIMEOUT });
+  const searches = (): Array<{ query: string[] | undefined; project: string[] | undefined }> =>
+    sentry.requests
+      .filter((r) => r.path === '/api/0/organizations/demo-org/issues/' && r.query.limit?.[0] !== '1' && r.query.query !== undefined)
+      .map((r) => ({ query: r.query.query, project: r.query.project }));
+  const before = searches().length;
+  await page.keyboard.type('level:error', { delay: 60 });
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: /API-SERVER-|WEB-FRONTEND-|PAYMENTS-|WORKER-/ }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.waitForTimeout(500);
+  const typed = searches().slice(before);
+  if (typed.length !== 1 || typed[0].query?.[0] !== 'level:error') {
+    throw new Error(`typing 11 characters should send one search for "level:error", sent: ${JSON.stringify(typed)}`);
+  }
+  log(`typed "level:error" (11 keys, 60 ms apart): ${typed.length} request, project=${typed[0].project?.join(',')}`);
+  await page.screenshot({ path: SEARCH_SHOT });
+  log(`screenshot: ${path.relative(ROOT, SEARCH_SHOT)}`);
+
+  await page.locator('.quick-input-widget').getByRole('button', { name: /Search only api-server/ }).click();
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /project api-server/ }).waitFor({ timeout: STEP_TIMEOUT });
+  const onlyApiServer = async (): Promise<boolean> => {
+    const texts = await rows.allInnerTexts();
+    const issues = texts.filter((t) => /[A-Z]+(?:-[A-Z]+)*-[0-9A-Z]+\s/.test(t) && !/recent search/.test(t));
+    return issues.length > 0 && issues.every((t) => t.includes('API-SERVER-'));
+  };
+  for (const started = Date.now(); !(await onlyApiServer()); await page.waitForTimeout(100)) {
+    if (Date.now() - started > STEP_TIMEOUT) throw new Error('the project scope still shows issues of other projects');
+  }
+  const scoped = searches().at(-1);
+  if (scoped?.project?.[0] !== '4500002') throw new Error(`the project scope sends the project id: ${JSON.stringify(scoped)}`);
+  log('the title-bar button narrowed the search to api-server');
+  const first = (await rows.filter({ hasText: /API-SERVER-/ }).first().innerText()).replace(/\s+/g, ' ').trim();
+  await page.keyboard.press('Enter');
+  const latest = page.locator('.monaco-list-row[role="treeitem"].selected', { hasText: /Latest event/ });
+  await latest.waitFor({ timeout: STEP_TIMEOUT });
+  log(`picked ${JSON.stringify(first.slice(0, 60))}: the tree shows its "Latest event", selected`);
+}
+
+/**
  * Sign out from the command palette. The token comes from SENTRY_AUTH_TOKEN, which Sign Out cannot
  * delete: a modal says so and offers to ignore it in this workspace; then the welcome view says it
  * is ignored, with Sign In and a way to use it again.
@@ -192,9 +244,14 @@ async function main(): Promise<number> {
     try {
       await browseTree(page, server.url, sentry);
       await jumpToFrame(page);
+      await searchFromThePalette(page, sentry);
       await signOutShowsWelcome(page);
       ok = true;
-      console.log('  ✔ consent before the token goes to the workspace\'s server; Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out explains the SENTRY_AUTH_TOKEN, ignores it here and shows the welcome view');
+      console.log(
+        '  ✔ consent before the token goes to the workspace\'s server; Demo Org → api-server → issues; a frame click opens service.py at line 24; ' +
+          'Search Issues: one request for a typed query, narrowed to the project, Enter reveals the latest event; ' +
+          'Sign Out explains the SENTRY_AUTH_TOKEN, ignores it here and shows the welcome view',
+      );
     } catch (err) {
       console.log(`  ✘ browse to an issue and jump to its frame\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
       const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);
