@@ -40,6 +40,14 @@ export class CurrentProject implements vscode.Disposable {
     if (before?.org !== ref.org || before.project !== ref.project) this.changed.fire(ref);
   }
 
+  /** Back to the project SENTRY_PROJECT or a .sentryclirc names, if any. */
+  async forget(): Promise<void> {
+    const before = this.ref;
+    await this.state.update(STATE_KEYS.currentProject, undefined);
+    const after = this.ref;
+    if (before?.org !== after?.org || before?.project !== after?.project) this.changed.fire(after);
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

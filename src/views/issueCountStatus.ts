@@ -36,8 +36,8 @@ export class IssueCountStatus implements vscode.Disposable {
   private readonly subscriptions: Array<vscode.Disposable | Subscription> = [];
   private counting?: AbortController;
   private recount?: ReturnType<typeof setTimeout>;
-  /** The project the text is about, while it shows. */
-  private shown?: ProjectRef;
+  /** The project (and server) the text is about, while it shows. */
+  private shown?: { url: string; project: ProjectRef };
   /** Settles when the count in flight is shown (tests wait for it). */
   lastCount: Promise<void> = Promise.resolve();
 
@@ -47,13 +47,14 @@ export class IssueCountStatus implements vscode.Disposable {
     this.schedule = new RefreshSchedule(() => (this.lastCount = this.count()), minutes(readConfig().statusBarRefreshMinutes), vscode.window.state.focused);
     this.subscriptions.push(
       vscode.window.onDidChangeWindowState((state) => this.schedule.setFocused(state.focused)),
-      deps.session.onDidChange(() => this.restart()),
-      deps.currentProject.onDidChange(() => this.restart()),
+      // A refresh or a new client keeps the count it shows (the interval renews it); a new server or project counts anew.
+      deps.session.onDidChange(() => this.restart(false)),
+      deps.currentProject.onDidChange(() => this.restart(true)),
       deps.store.onDidUpdateIssue(({ issue, previous }) => {
-        const project = this.shown;
+        const project = this.shown?.project;
         if (!project || issue.projectSlug !== project.project || issue.status === previous?.status) return;
         clearTimeout(this.recount);
-        this.recount = setTimeout(() => this.schedule.refreshNow(), RECOUNT_AFTER_CHANGE_MS);
+        this.recount = setTimeout(() => this.restart(true), RECOUNT_AFTER_CHANGE_MS);
       }),
     );
   }
@@ -71,22 +72,27 @@ export class IssueCountStatus implements vscode.Disposable {
     this.item.dispose();
   }
 
-  /** Signed in with a current project: count now (or when the window has focus again); else hide. */
-  private restart(): void {
-    this.counting?.abort();
+  /** Signed in with a current project: count now (or when the window has focus again), unless that count shows already; else hide. */
+  private restart(projectChanged: boolean): void {
     const project = this.deps.session.state === 'signedIn' ? this.deps.currentProject.ref : undefined;
-    if (!project) {
+    const url = this.deps.session.credentials?.url;
+    if (!project || !url) {
+      this.counting?.abort();
       this.schedule.pause();
       this.shown = undefined;
       this.item.hide();
       return;
     }
+    const showing = this.shown && this.shown.url === url && this.shown.project.org === project.org && this.shown.project.project === project.project;
+    if (showing && !projectChanged) return;
+    this.counting?.abort();
     this.schedule.refreshNow();
   }
 
   private async count(): Promise<void> {
     const project = this.deps.session.state === 'signedIn' ? this.deps.currentProject.ref : undefined;
-    if (!project) return;
+    const url = this.deps.session.credentials?.url;
+    if (!project || !url) return;
     this.counting?.abort();
     const controller = new AbortController();
     this.counting = controller;
@@ -95,18 +101,20 @@ export class IssueCountStatus implements vscode.Disposable {
     try {
       const counted = await this.deps.lookups.countIssues(project, UNRESOLVED_QUERY, { signal: controller.signal });
       if (controller.signal.aborted) return;
+      this.shown = { url, project };
       const number = counted ? `${counted.count}${counted.atLeast ? '+' : ''}` : '?';
       this.item.text = `$(bug) ${name}: ${number}`;
       this.item.tooltip = `${counted ? `${number} unresolved issue${counted.count === 1 && !counted.atLeast ? '' : 's'}` : 'Sentry did not count the unresolved issues'} in ${name} (${new Date().toLocaleTimeString()}). Click to search them.`;
     } catch (error) {
       if (controller.signal.aborted || error instanceof CancelledError) return;
       this.deps.logger.warn(`Could not count the unresolved issues of ${project.org}/${project.project}.`, error);
+      // Not counted: the next refresh or sign-in tries again.
+      this.shown = undefined;
       this.item.text = `$(bug) ${name}: ?`;
       this.item.tooltip = untrustedText(`Could not count the unresolved issues of ${project.project}: ${error instanceof Error ? error.message : String(error)}`, 400);
     } finally {
       if (this.counting === controller) this.counting = undefined;
     }
-    this.shown = project;
     this.item.show();
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SentryExplorerApi } from '../../../src/extension';
 import { DEMO } from '../../fixtures/demo/demoConstants';
 import { child, extensionApi, resetServer, serverRequests } from './helpers';
-import { issueItems, useEnvironmentToken } from './paletteHelpers';
+import { issueItems, sleep, useEnvironmentToken } from './paletteHelpers';
 import { waitFor } from './uiSpies';
 
 const ORG = DEMO.organizations.demo;
@@ -16,7 +16,11 @@ describe('the status bar: the current project\'s unresolved issues', () => {
     await resetServer();
     await useEnvironmentToken(api);
   });
-  after(() => resetServer());
+  // The project these tests made current would be counted after every later sign-in.
+  after(async () => {
+    await api.currentProject.forget();
+    await resetServer();
+  });
 
   it('filtering a project makes it current: its count in one limit=1 request, and a click opens the search on it', async () => {
     const org = await child(api, undefined, ORG.name);
@@ -53,5 +57,23 @@ describe('the status bar: the current project\'s unresolved issues', () => {
     await waitFor(() => api.statusBar.item.text === `$(bug) api-server: ${DEMO.counts.apiServerUnresolved - 1}`, 'one fewer', 15_000);
     await vscode.commands.executeCommand('sentry.unresolveIssue', rows[0]);
     await waitFor(() => api.statusBar.item.text === `$(bug) api-server: ${DEMO.counts.apiServerUnresolved}`, 'back', 15_000);
+  });
+
+  it('Refresh keeps the count it shows (the interval renews it, no extra request); another project is counted at once', async () => {
+    const shown = `$(bug) api-server: ${DEMO.counts.apiServerUnresolved}`;
+    await waitFor(() => api.statusBar.item.text === shown, 'the api-server count', 15_000);
+    await resetServer();
+    await vscode.commands.executeCommand('sentry.refresh');
+    await sleep(500);
+    await api.statusBar.lastCount;
+    const counts = async () => (await serverRequests()).filter((r) => r.query.limit?.[0] === '1');
+    assert.deepStrictEqual(await counts(), [], 'no count after Refresh');
+    assert.strictEqual(api.statusBar.item.text, shown);
+
+    await api.currentProject.use({ org: ORG.slug, project: DEMO.projects.payments.slug });
+    await waitFor(() => /^\$\(bug\) payments: \d+$/.test(api.statusBar.item.text), 'the payments count', 15_000);
+    const sent = await counts();
+    assert.strictEqual(sent.length, 1);
+    assert.deepStrictEqual(sent[0].query.project, [DEMO.projects.payments.id]);
   });
 });
