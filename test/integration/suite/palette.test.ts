@@ -91,6 +91,20 @@ describe('Sentry: Search Issues (a live quick pick over the API)', () => {
     }
   });
 
+  it('opened with { query, org } (a tag clicked in the event view): the query is in the box and searched at once, in every project', async () => {
+    await resetServer();
+    const query = 'environment:production';
+    const picker = await openSearch(api, { query, org: ORG });
+    assert.strictEqual(picker.value, query);
+    const items = await issueItems(picker, 'the results of the given query');
+    assert.ok(items.length > 0);
+    assert.ok(picker.items.some((item) => item.kind === vscode.QuickPickItemKind.Separator && /all projects of Demo Org/.test(item.label)));
+    const sent = await issueSearchRequests(ORG);
+    assert.strictEqual(sent.length, 1, 'searched at once, without a keystroke');
+    assert.deepStrictEqual(sent[0].query.query, [query]);
+    assert.deepStrictEqual(sent[0].query.project, ['-1']);
+  });
+
   it('recent searches come first, and picking one runs it again', async () => {
     const picker = await openSearch(api, { org: ORG });
     const recent = picker.items.filter((item) => item.recent !== undefined);
