@@ -14,6 +14,8 @@ export interface SentryConfig {
   hideLibraryFrames: boolean;
   /** Frame path prefix → local folder (may hold `${workspaceFolder}`); entries that are not text are dropped. */
   pathMappings: Record<string, string>;
+  /** How often the status bar counts the current project's unresolved issues, 1 to 1440 minutes. */
+  statusBarRefreshMinutes: number;
 }
 
 export type ConfigKey = (typeof SETTING_KEYS)[number];
@@ -25,7 +27,11 @@ export const DEFAULT_CONFIG: Readonly<SentryConfig> = {
   frameOrder: 'crashFirst',
   hideLibraryFrames: false,
   pathMappings: {},
+  statusBarRefreshMinutes: 5,
 };
+
+/** Settings whose change only changes when the status bar counts again. */
+export const STATUS_BAR_SETTINGS: readonly ConfigKey[] = ['statusBarRefreshMinutes'];
 
 /** Settings whose change means every list loads again (what is asked of Sentry changed). */
 export const LIST_SETTINGS: readonly ConfigKey[] = ['issueQuery', 'issueSort', 'pageSize'];
@@ -47,6 +53,7 @@ export function readConfig(): SentryConfig {
   const pageSize = config.get<unknown>('pageSize');
   const query = config.get<unknown>('issueQuery');
   const hide = config.get<unknown>('hideLibraryFrames');
+  const refreshMinutes = config.get<unknown>('statusBarRefreshMinutes');
   return {
     issueQuery: typeof query === 'string' ? query : DEFAULT_CONFIG.issueQuery,
     issueSort: ISSUE_SORTS.find((s) => s.value === sort)?.value ?? DEFAULT_CONFIG.issueSort,
@@ -54,6 +61,10 @@ export function readConfig(): SentryConfig {
     frameOrder: config.get<unknown>('frameOrder') === 'callerFirst' ? 'callerFirst' : 'crashFirst',
     hideLibraryFrames: typeof hide === 'boolean' ? hide : DEFAULT_CONFIG.hideLibraryFrames,
     pathMappings: textEntries(config.get<unknown>('pathMappings')),
+    statusBarRefreshMinutes:
+      typeof refreshMinutes === 'number' && Number.isFinite(refreshMinutes)
+        ? Math.min(1440, Math.max(1, Math.round(refreshMinutes)))
+        : DEFAULT_CONFIG.statusBarRefreshMinutes,
   };
 }
 

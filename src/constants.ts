@@ -16,6 +16,16 @@ export const COMMANDS = {
   openFrame: 'sentry.openFrame',
   toggleFrameOrder: 'sentry.toggleFrameOrder',
   useDiscoveredToken: 'sentry.useDiscoveredToken',
+  searchIssues: 'sentry.searchIssues',
+  openIssueOrEvent: 'sentry.openIssueOrEvent',
+  resolveIssue: 'sentry.resolveIssue',
+  resolveIssueInNextRelease: 'sentry.resolveIssueInNextRelease',
+  unresolveIssue: 'sentry.unresolveIssue',
+  ignoreIssue: 'sentry.ignoreIssue',
+  assignIssueToMe: 'sentry.assignIssueToMe',
+  assignIssue: 'sentry.assignIssue',
+  bookmarkIssue: 'sentry.bookmarkIssue',
+  unbookmarkIssue: 'sentry.unbookmarkIssue',
 } as const;
 
 export const CONTEXT_KEYS = {
@@ -36,12 +46,22 @@ export const STATE_KEYS = {
   frameChoices: 'sentry.frameChoices',
   /** Global state: per URL a workspace names, whether the user lets a token from elsewhere go there. */
   tokenDestinations: 'sentry.tokenDestinations',
+  /** Global state: the issue searches the user last ran, newest first. */
+  recentSearches: 'sentry.recentSearches',
+  /** Workspace state: the project the user last expanded or filtered (the status bar counts its issues). */
+  currentProject: 'sentry.currentProject',
 } as const;
+
+/** The status bar item with the current project's unresolved-issue count (users can hide it by this id). */
+export const STATUS_BAR_ID = 'sentry.issueCount';
+
+/** `vscode://sentry-explorer.sentry-explorer/open?url=…` (or `?issue=` / `?event=`): what the URI handler opens. */
+export const URI_OPEN_PATH = '/open';
 
 /** The settings this extension contributes, under `sentry.*` (read and written only through config.ts). */
 export const SETTINGS_SECTION = 'sentry';
 
-export const SETTING_KEYS = ['issueQuery', 'issueSort', 'pageSize', 'frameOrder', 'hideLibraryFrames', 'pathMappings'] as const;
+export const SETTING_KEYS = ['issueQuery', 'issueSort', 'pageSize', 'frameOrder', 'hideLibraryFrames', 'pathMappings', 'statusBarRefreshMinutes'] as const;
 
 /** The one output channel: a LogOutputChannel, so "Developer: Set Log Level" applies to it. */
 export const LOG_CHANNEL_NAME = 'Sentry';

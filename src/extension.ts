@@ -2,22 +2,34 @@ import * as vscode from 'vscode';
 import { Session } from './auth/session';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
+import { assignIssue, assignToMe, ignoreIssue, runIssueAction } from './commands/issueActions';
+import { openIssueOrEvent, openResolved } from './commands/openIssueOrEvent';
+import { SentryUriHandler } from './commands/uriHandler';
 import { openFrame } from './commands/openFrame';
 import { registerCommand } from './commands/registerCommand';
 import { signIn } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
-import { DISPLAY_SETTINGS, LIST_SETTINGS, onDidChangeConfig } from './config';
+import { DISPLAY_SETTINGS, LIST_SETTINGS, onDidChangeConfig, STATUS_BAR_SETTINGS } from './config';
 import { COMMANDS, LOG_CHANNEL_NAME, VIEW_ID } from './constants';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
 import { FrameOpener } from './editor/frameOpener';
 import { WorkspaceFiles } from './editor/workspaceFiles';
+import { IssueRef, projectRefOf } from './model/refs';
 import { SentryData } from './model/sentryData';
+import { SentryLookups } from './model/sentryLookups';
 import { SentryStore } from './model/store';
+import { webPageOf } from './model/webPages';
 import { OutputLogger } from './outputLogger';
 import { showAccount } from './views/accountDescription';
+import { CurrentProject } from './views/currentProject';
+import { IssueCountStatus } from './views/issueCountStatus';
+import { ProjectNode } from './views/nodes/projectNode';
+import { IssueSearch } from './views/search/issueSearch';
+import { RecentSearches } from './views/search/recentSearches';
+import { TreeReveal } from './views/treeReveal';
 import { askDestination } from './views/destinationPrompt';
 import { IssueFilterStore } from './views/issueFilterStore';
 import { SentryTreeProvider } from './views/treeProvider';
@@ -31,6 +43,11 @@ export interface SentryExplorerApi {
   readonly treeView: vscode.TreeView<unknown>;
   readonly frames: FrameOpener;
   readonly decorations: FrameDecorations;
+  readonly lookups: SentryLookups;
+  readonly search: IssueSearch;
+  readonly statusBar: IssueCountStatus;
+  readonly currentProject: CurrentProject;
+  readonly uriHandler: SentryUriHandler;
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
@@ -47,6 +64,24 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const frames = new FrameOpener({ session, data, files, decorations, contextDocuments, clicks: new FrameClicks(context.workspaceState) });
   const pages = { session, data };
   const filters = { filters: tree.filters, store, resetProject: tree.resetProject.bind(tree) };
+  const lookups = new SentryLookups(data, () => session.client);
+  const reveal = new TreeReveal(tree, treeView, data);
+  const currentProject = new CurrentProject(context.workspaceState, session);
+  const openIssue = (issue: IssueRef) => openResolved({ issue }, reveal);
+  const search = new IssueSearch({
+    session,
+    data,
+    lookups,
+    currentProject,
+    recent: new RecentSearches(context.globalState),
+    logger: log,
+    open: openIssue,
+    webPage: (issue) => webPageOf(issue, session.credentials?.url ?? '', store),
+  });
+  const statusBar = new IssueCountStatus({ session, lookups, store, currentProject, logger: log });
+  const uriHandler = new SentryUriHandler();
+  const actions = { session, data, lookups };
+  const opening = { session, data, lookups, reveal };
 
   context.subscriptions.push(
     channel,
@@ -60,6 +95,13 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     showAccount(session, treeView),
     showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
+    treeView.onDidExpandElement(({ element }) => {
+      if (element instanceof ProjectNode) void currentProject.use(element.ref);
+    }),
+    currentProject,
+    search,
+    statusBar,
+    vscode.window.registerUriHandler(uriHandler),
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.reloadIfStarted()),
     registerCommand(COMMANDS.signIn, log, (args?: unknown) => signIn(session, args)),
     registerCommand(COMMANDS.signOut, log, (args?: unknown) => signOut(session, args)),
@@ -71,17 +113,32 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     }),
     registerCommand(COMMANDS.loadMore, log, loadMore),
     registerCommand(COMMANDS.retry, log, retry),
-    registerCommand(COMMANDS.filterIssues, log, (arg: unknown, query?: unknown) => filterIssues(arg, filters, query)),
+    registerCommand(COMMANDS.filterIssues, log, async (arg: unknown, query?: unknown) => {
+      await filterIssues(arg, filters, query);
+      const project = projectRefOf(arg);
+      if (project) await currentProject.use(project);
+    }),
     registerCommand(COMMANDS.sortIssues, log, (arg: unknown, sort?: unknown) => sortIssues(arg, filters, sort)),
     registerCommand(COMMANDS.openInBrowser, log, (arg: unknown) => openInBrowser(arg, pages)),
     registerCommand(COMMANDS.copyLink, log, (arg: unknown) => copyLink(arg, pages)),
     registerCommand(COMMANDS.copyShortId, log, (arg: unknown) => copyShortId(arg, data)),
     registerCommand(COMMANDS.openFrame, log, (arg: unknown) => openFrame(arg, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
+    registerCommand(COMMANDS.searchIssues, log, (args?: unknown) => search.show(args)),
+    registerCommand(COMMANDS.openIssueOrEvent, log, (arg?: unknown) => openIssueOrEvent(arg, opening)),
+    registerCommand(COMMANDS.resolveIssue, log, (arg: unknown) => runIssueAction(arg, { kind: 'resolve' }, actions)),
+    registerCommand(COMMANDS.resolveIssueInNextRelease, log, (arg: unknown) => runIssueAction(arg, { kind: 'resolveInNextRelease' }, actions)),
+    registerCommand(COMMANDS.unresolveIssue, log, (arg: unknown) => runIssueAction(arg, { kind: 'unresolve' }, actions)),
+    registerCommand(COMMANDS.ignoreIssue, log, (arg: unknown, choice?: unknown) => ignoreIssue(arg, choice, actions)),
+    registerCommand(COMMANDS.assignIssueToMe, log, (arg: unknown) => assignToMe(arg, actions)),
+    registerCommand(COMMANDS.assignIssue, log, (arg: unknown, choice?: unknown) => assignIssue(arg, choice, actions)),
+    registerCommand(COMMANDS.bookmarkIssue, log, (arg: unknown) => runIssueAction(arg, { kind: 'bookmark', bookmarked: true }, actions)),
+    registerCommand(COMMANDS.unbookmarkIssue, log, (arg: unknown) => runIssueAction(arg, { kind: 'bookmark', bookmarked: false }, actions)),
     onDidChangeConfig(LIST_SETTINGS, () => tree.reload()),
     onDidChangeConfig(DISPLAY_SETTINGS, () => tree.refresh()),
+    onDidChangeConfig(STATUS_BAR_SETTINGS, () => statusBar.intervalChanged()),
   );
-  return { session, data, tree, treeView, frames, decorations };
+  return { session, data, tree, treeView, frames, decorations, lookups, search, statusBar, currentProject, uriHandler };
 }
 
 export function deactivate(): void {}

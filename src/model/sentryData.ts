@@ -8,8 +8,15 @@ import type { SentryStore } from './store';
 
 export type PinnedEvent = 'latest' | 'oldest' | 'recommended';
 
+/** A 32-hex event id, where a pinned event's name may stand too. */
+export type EventIdText = string;
+
 export interface IssueQuery {
   project?: ProjectRef;
+  /** Every project of the organization the token can see (`project=-1`), when no `project` is given. */
+  allProjects?: boolean;
+  /** A query that is exactly a short id answers with that issue. */
+  shortIdLookup?: boolean;
   query?: string;
   sort?: IssueListParams['sort'];
   limit?: number;
@@ -53,8 +60,12 @@ export class SentryData {
   async listIssues(org: OrgRef, params: IssueQuery, options: RequestOptions = {}): Promise<Page<IssueRef>> {
     const client = this.clientOf();
     if (!client) return { items: [] };
-    const project = params.project && (this.store.project(params.project)?.id ?? params.project.project);
-    const page = await client.listIssues(org.org, { project, query: params.query, sort: params.sort, limit: params.limit, cursor: params.cursor }, options);
+    const project = params.project ? (this.store.project(params.project)?.id ?? params.project.project) : params.allProjects ? '-1' : undefined;
+    const page = await client.listIssues(
+      org.org,
+      { project, query: params.query, sort: params.sort, limit: params.limit, cursor: params.cursor, shortIdLookup: params.shortIdLookup },
+      options,
+    );
     return { ...page, items: page.items.map((issue) => this.store.putIssue(org.org, issue)) };
   }
 
@@ -76,8 +87,8 @@ export class SentryData {
     return this.store.issue(ref) ?? issue;
   }
 
-  /** An issue's latest, oldest or recommended event, stored under its own id. */
-  async getPinnedEvent(issue: IssueRef, which: PinnedEvent, options: RequestOptions = {}): Promise<EventRef> {
+  /** An issue's latest, oldest or recommended event (or one by its id), stored under its own id. */
+  async getPinnedEvent(issue: IssueRef, which: PinnedEvent | EventIdText, options: RequestOptions = {}): Promise<EventRef> {
     const client = this.client();
     const project = await this.projectOf(issue, options);
     const event = await client.getIssueEvent(issue.org, issue.issueId, which, options);
@@ -100,9 +111,10 @@ export class SentryData {
    * Changes an issue in Sentry. The store (and so every row showing the issue) shows the change at
    * once; Sentry's answer replaces it, and a refusal puts back what the store had.
    */
-  async updateIssue(ref: IssueRef, change: IssueUpdate, options: RequestOptions = {}): Promise<Issue> {
+  async updateIssue(ref: IssueRef, change: IssueUpdate, options: RequestOptions & { shows?: Partial<Issue> } = {}): Promise<Issue> {
     const client = this.client();
-    const optimistic = optimisticFields(change);
+    // `shows`: what the caller knows the issue will look like (an assignee's name, how long it is ignored).
+    const optimistic = { ...optimisticFields(change), ...options.shows };
     const before = this.store.issue(ref);
     if (before) this.store.patchIssue(ref, optimistic);
     try {

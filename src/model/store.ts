@@ -49,6 +49,11 @@ export class SentryStore {
     return this.organizations.get(orgKey(ref));
   }
 
+  /** Every organization the store holds. */
+  organizationRefs(): OrgRef[] {
+    return [...this.organizations.values()].map((organization) => ({ org: organization.slug }));
+  }
+
   project(ref: ProjectRef): Project | undefined {
     return this.projects.get(projectKey(ref));
   }

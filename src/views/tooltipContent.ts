@@ -3,6 +3,7 @@ import type { Issue } from '../sentry/api/types';
 import { codeLanguageOf } from './codeLanguage';
 import { frameVariableLines } from './eventDetail/frameVariablesText';
 import { relativeTime } from './format';
+import { statusText } from './issueState';
 import { markdownCodeBlock, markdownText, fieldsMarkdown } from './markdown';
 
 /** The Markdown text of each tree row's tooltip; the nodes wrap it in an untrusted MarkdownString. */
@@ -15,12 +16,13 @@ export function issueTooltipMarkdown(issue: Issue, now = Date.now()): string {
     ['Issue', issue.shortId],
     ['Culprit', issue.culprit || undefined],
     ['Level', issue.level],
-    ['Status', issue.status],
+    ['Status', statusText(issue, now) ?? issue.status],
     ['Events', String(issue.count)],
     ['Users', String(issue.userCount)],
     ['First seen', issue.firstSeen && `${issue.firstSeen} (${relativeTime(issue.firstSeen, now) ?? '?'})`],
     ['Last seen', issue.lastSeen && `${issue.lastSeen} (${relativeTime(issue.lastSeen, now) ?? '?'})`],
     ['Assigned to', issue.assignee],
+    ['Bookmarked', issue.isBookmarked ? 'yes' : undefined],
   ]);
 }
 

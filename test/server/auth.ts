@@ -7,8 +7,17 @@ export const ORG_CI_TOKEN =
 export const DEFAULT_TOKENS: Record<string, string[]> = {
   'demo-token': ['org:read', 'project:read', 'event:read', 'event:write'],
   'token-without-event-read': ['org:read', 'project:read'],
+  /** Reads everything, changes nothing: an issue update (`event:write`) is refused. */
+  'token-without-event-write': ['org:read', 'project:read', 'event:read'],
   [ORG_CI_TOKEN]: ['org:ci'],
 };
+
+/** The scopes of a `Bearer` token the server knows; undefined without one. */
+export function tokenScopes(authorization: string | undefined, tokens: Record<string, string[]>): readonly string[] | undefined {
+  const parts = (authorization ?? '').trim().split(/\s+/);
+  if (parts.length !== 2 || parts[0].toLowerCase() !== 'bearer') return undefined;
+  return Object.prototype.hasOwnProperty.call(tokens, parts[1]) ? tokens[parts[1]] : undefined;
+}
 
 /** `x:read` is granted by `x:read`, `x:write` or `x:admin`; `x:write` by `x:write` or `x:admin`. */
 export function hasScope(granted: readonly string[], needed: string): boolean {
@@ -26,6 +35,10 @@ export function authorize(
   tokens: Record<string, string[]>,
   scope: string,
 ): ApiResponse | undefined {
+  // A public route ('') answers without a token; with one, the token must still be valid.
+  if (scope === '' && authorization === undefined) {
+    return undefined;
+  }
   const parts = (authorization ?? '').trim().split(/\s+/);
   if (parts[0].toLowerCase() !== 'bearer') {
     return detailResponse(401, MESSAGES.noCredentials);
@@ -40,7 +53,7 @@ export function authorize(
   if (!scopes) {
     return detailResponse(401, MESSAGES.invalidToken);
   }
-  if (!hasScope(scopes, scope)) {
+  if (scope !== '' && !hasScope(scopes, scope)) {
     // Sentry's InsufficientScope answers with an RFC 6750 challenge naming the scope it wanted.
     return detailResponse(403, MESSAGES.forbidden, {
       'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${scope}"`,

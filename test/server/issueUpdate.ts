@@ -74,8 +74,25 @@ function applyStatus(entry: IssueEntry, status: string, substatus: JsonValue | u
       issue.status = 'ignored';
       issue.substatus =
         typeof substatus === 'string' ? substatus : conditional ? 'archived_until_condition_met' : 'archived_forever';
-      issue.statusDetails = details;
+      issue.statusDetails = ignoredDetails(details);
     }
+  }
+}
+
+/** As Sentry serializes a snooze: a duration becomes the time it ends (`ignoreUntil`); counts and windows stay. */
+function ignoredDetails(details: JsonObject): JsonObject {
+  const { ignoreDuration, ...rest } = details;
+  if (typeof ignoreDuration !== 'number') return rest;
+  return { ...rest, ignoreUntil: new Date(Date.now() + ignoreDuration * 60_000).toISOString() };
+}
+
+/** Sentry's StatusDetailsValidator: "Next Release" needs a release of the project to start from. */
+function checkNextRelease(entry: IssueEntry, status: JsonValue | undefined, details: JsonObject): void {
+  const next = status === 'resolvedInNextRelease' || (status === 'resolved' && details.inNextRelease === true);
+  if (next && entry.project.project.latestRelease === null) {
+    throw new HttpError(
+      jsonResponse(400, { statusDetails: { inNextRelease: ["No release data present in the system to form a basis for 'Next Release'"] } }),
+    );
   }
 }
 
@@ -100,6 +117,7 @@ export function updateIssue(entry: IssueEntry, body: string): void {
     }
   }
   const assignee = 'assignedTo' in input ? resolveActor(entry, input.assignedTo) : undefined;
+  checkNextRelease(entry, status, details);
 
   if (typeof status === 'string') {
     applyStatus(entry, status, substatus, details);

@@ -22,13 +22,15 @@ export interface RequestContext {
   body: string;
   store: DataStore;
   site: Site;
+  /** The scopes of the request's token; undefined when it came without one (public routes only). */
+  scopes?: readonly string[];
 }
 
 export interface Route {
   method: 'GET' | 'PUT';
   /** Path with `:name` segments, ending with `/`. */
   pattern: string;
-  /** Token scope the endpoint requires. */
+  /** Token scope the endpoint requires; '' for a public route (no token needed, but a bad one is refused). */
   scope: string;
   handle(context: RequestContext): ApiResponse;
 }

@@ -1,14 +1,25 @@
-import { authorize } from './auth';
+import { assigneeRoutes } from './assigneeRoutes';
+import { authorize, tokenScopes } from './auth';
 import { codeMappingsRoute } from './codeMappingsRoute';
 import { eventRoutes } from './eventRoutes';
 import { issueRoutes } from './issueRoutes';
 import { lookupRoutes } from './lookupRoutes';
 import { organizationRoutes } from './organizationRoutes';
+import { publicRoutes } from './publicRoutes';
 import { RequestContext, Route } from './requestContext';
 import { ApiResponse, detailResponse, HttpError, internalErrorResponse, MESSAGES } from './responses';
 import { stacktraceLinkRoute } from './stacktraceLinkRoute';
 
-const ROUTES: Route[] = [...organizationRoutes, ...issueRoutes, ...eventRoutes, ...lookupRoutes, stacktraceLinkRoute, codeMappingsRoute];
+const ROUTES: Route[] = [
+  ...organizationRoutes,
+  ...issueRoutes,
+  ...eventRoutes,
+  ...lookupRoutes,
+  stacktraceLinkRoute,
+  codeMappingsRoute,
+  ...assigneeRoutes,
+  ...publicRoutes,
+];
 
 function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
@@ -56,7 +67,7 @@ export function route(input: RouteInput): ApiResponse {
     return denied;
   }
   try {
-    return match.route.handle({ ...input, params: match.params });
+    return match.route.handle({ ...input, params: match.params, scopes: tokenScopes(input.authorization, input.tokens) });
   } catch (error) {
     if (error instanceof HttpError) {
       return error.response;

@@ -107,17 +107,19 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
       return;
     }
     const authorization = request.headers.authorization;
-    requests.push({
+    const recorded: RecordedRequest = {
       method,
       path: url.pathname,
       query: queryRecord(url.searchParams),
       ...(authorization !== undefined ? { authorization } : {}),
       ...(request.headers.host !== undefined ? { host: request.headers.host } : {}),
-    });
+    };
+    requests.push(recorded);
 
     const taken = faults.take(url.pathname + url.search);
     const fault = taken && withEchoedAuthorization(taken, authorization);
     if (fault?.delayMs !== undefined && fault.delayMs > 0 && !(await delay(fault.delayMs, response))) {
+      if (response.destroyed || request.destroyed) recorded.abandoned = true;
       return;
     }
     const answer =

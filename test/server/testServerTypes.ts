@@ -43,6 +43,8 @@ export interface RecordedRequest {
   query: Record<string, string[]>;
   authorization?: string;
   host?: string;
+  /** The client hung up before the answer (an aborted request), while a `delayMs` fault held it. */
+  abandoned?: boolean;
 }
 
 export interface TestServerOptions {

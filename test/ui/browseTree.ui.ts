@@ -1,8 +1,9 @@
 // UI end-to-end test: drives the real VS Code workbench (code-server + headless chromium) like a
 // user. The token is in SENTRY_AUTH_TOKEN and the workspace's .sentryclirc names the server, so the
 // first look at the "Sentry" view asks before sending the token there; then it expands "Demo Org" →
-// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame and
-// signs out. Prints `ui: N passed, N failed`; exit 0/1.
+// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame, types
+// into Sentry: Search Issues (saves test-results/sentry-search.png), picks a result and signs out.
+// Prints `ui: N passed, N failed`; exit 0/1.
 //
 //   npm run build && npx tsc -p . && node out/test/ui/browseTree.ui.js
 //
@@ -21,7 +22,10 @@ const cs: typeof import('../tools/codeServer') = require(path.join(ROOT, 'test',
 const RESULTS_DIR = path.join(ROOT, 'test-results');
 const SHOT = path.join(RESULTS_DIR, 'sentry-tree.png');
 const FRAME_SHOT = path.join(RESULTS_DIR, 'sentry-frame.png');
+const SEARCH_SHOT = path.join(RESULTS_DIR, 'sentry-search.png');
 const STEP_TIMEOUT = 60_000;
+/** SEARCH_DEBOUNCE_MS of src/views/search/issueSearch.ts (which imports vscode, so not imported here). */
+const SEARCH_DEBOUNCE_MS = 250;
 
 const t0 = Date.now();
 const log = (msg: string): void => console.log(`  [${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
@@ -125,6 +129,71 @@ async function jumpToFrame(page: Page): Promise<void> {
 }
 
 /**
+ * `Sentry: Search Issues` from the command palette: typing a query at a typist's pace sends one
+ * request per pause, not one per key (debounced), the last for the whole text; the results are Sentry's, the title-bar button narrows them to the project
+ * expanded earlier, and Enter reveals the picked issue in the tree with its latest event open.
+ */
+async function searchFromThePalette(page: Page, sentry: SentryTestServer): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await input.fill('>Sentry: Search Issues');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Sentry: Search Issues' }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /Search Issues in all projects of Demo Org/ }).waitFor({ timeout: STEP_TIMEOUT });
+  const searches = (): Array<{ query: string[] | undefined; project: string[] | undefined }> =>
+    sentry.requests
+      .filter((r) => r.path === '/api/0/organizations/demo-org/issues/' && r.query.limit?.[0] !== '1' && r.query.query !== undefined)
+      .map((r) => ({ query: r.query.query, project: r.query.project }));
+  const before = searches().length;
+  // When each key reached the box: on a loaded machine a key sent 60 ms after the last can arrive much later,
+  // and a pause as long as the debounce rightly lets a search go (the integration suite types at a pace it controls).
+  await input.evaluate((element) => {
+    const box = element as unknown as { sentryKeyTimes?: number[]; addEventListener(type: string, listener: () => void): void };
+    box.sentryKeyTimes = [];
+    box.addEventListener('input', () => box.sentryKeyTimes?.push(performance.now()));
+  });
+  const text = 'level:error';
+  await page.keyboard.type(text, { delay: 60 });
+  const rows = page.locator('.quick-input-list .monaco-list-row');
+  await rows.filter({ hasText: /API-SERVER-|WEB-FRONTEND-|PAYMENTS-|WORKER-/ }).first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.waitForTimeout(500);
+  const keyTimes = await input.evaluate((element) => (element as unknown as { sentryKeyTimes?: number[] }).sentryKeyTimes ?? []);
+  const gaps = keyTimes.slice(1).map((time, i) => Math.round(time - keyTimes[i]));
+  // A gap a little under the debounce can still be one in the extension host, after the trip from the page.
+  const pauses = gaps.filter((gap) => gap >= SEARCH_DEBOUNCE_MS * 0.6).length;
+  const typed = searches().slice(before);
+  if (typed.length === 0 || typed.length > 1 + pauses || typed.at(-1)?.query?.[0] !== text) {
+    throw new Error(
+      `typing ${text.length} characters with ${pauses} pause(s) should send at most ${1 + pauses} search(es), the last for "${text}"; ` +
+        `sent: ${JSON.stringify(typed)}; gaps between keys (ms): ${gaps.join(', ')}`,
+    );
+  }
+  log(`typed "${text}" (${text.length} keys, sent 60 ms apart, longest gap ${Math.max(...gaps)} ms, ${pauses} pause(s)): ${typed.length} request(s), project=${typed.at(-1)?.project?.join(',')}`);
+  await page.screenshot({ path: SEARCH_SHOT });
+  log(`screenshot: ${path.relative(ROOT, SEARCH_SHOT)}`);
+
+  await page.locator('.quick-input-widget').getByRole('button', { name: /Search only api-server/ }).click();
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /project api-server/ }).waitFor({ timeout: STEP_TIMEOUT });
+  const onlyApiServer = async (): Promise<boolean> => {
+    const texts = await rows.allInnerTexts();
+    const issues = texts.filter((t) => /[A-Z]+(?:-[A-Z]+)*-[0-9A-Z]+\s/.test(t) && !/recent search/.test(t));
+    return issues.length > 0 && issues.every((t) => t.includes('API-SERVER-'));
+  };
+  for (const started = Date.now(); !(await onlyApiServer()); await page.waitForTimeout(100)) {
+    if (Date.now() - started > STEP_TIMEOUT) throw new Error('the project scope still shows issues of other projects');
+  }
+  const scoped = searches().at(-1);
+  if (scoped?.project?.[0] !== '4500002') throw new Error(`the project scope sends the project id: ${JSON.stringify(scoped)}`);
+  log('the title-bar button narrowed the search to api-server');
+  const first = (await rows.filter({ hasText: /API-SERVER-/ }).first().innerText()).replace(/\s+/g, ' ').trim();
+  await page.keyboard.press('Enter');
+  const latest = page.locator('.monaco-list-row[role="treeitem"].selected', { hasText: /Latest event/ });
+  await latest.waitFor({ timeout: STEP_TIMEOUT });
+  log(`picked ${JSON.stringify(first.slice(0, 60))}: the tree shows its "Latest event", selected`);
+}
+
+/**
  * Sign out from the command palette. The token comes from SENTRY_AUTH_TOKEN, which Sign Out cannot
  * delete: a modal says so and offers to ignore it in this workspace; then the welcome view says it
  * is ignored, with Sign In and a way to use it again.
@@ -192,9 +261,14 @@ async function main(): Promise<number> {
     try {
       await browseTree(page, server.url, sentry);
       await jumpToFrame(page);
+      await searchFromThePalette(page, sentry);
       await signOutShowsWelcome(page);
       ok = true;
-      console.log('  ✔ consent before the token goes to the workspace\'s server; Demo Org → api-server → issues; a frame click opens service.py at line 24; Sign Out explains the SENTRY_AUTH_TOKEN, ignores it here and shows the welcome view');
+      console.log(
+        '  ✔ consent before the token goes to the workspace\'s server; Demo Org → api-server → issues; a frame click opens service.py at line 24; ' +
+          'Search Issues: one request for a typed query, narrowed to the project, Enter reveals the latest event; ' +
+          'Sign Out explains the SENTRY_AUTH_TOKEN, ignores it here and shows the welcome view',
+      );
     } catch (err) {
       console.log(`  ✘ browse to an issue and jump to its frame\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
       const visible = await page.locator('.monaco-list-row[role="treeitem"]').allInnerTexts().catch(() => [] as string[]);

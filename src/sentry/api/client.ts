@@ -49,11 +49,14 @@ export interface IssueUpdate {
 }
 
 export interface IssueListParams {
+  /** A project id, or `-1` for every project the token can see. */
   project?: string;
   query?: string;
   sort?: IssueSort;
   cursor?: string;
   limit?: number;
+  /** A query that is exactly a short id answers with that issue (`shortIdLookup=1`). */
+  shortIdLookup?: boolean;
 }
 
 
@@ -107,6 +110,7 @@ export class SentryClient {
       sort: params.sort ?? 'date',
       limit: String(params.limit ?? 25),
       cursor: params.cursor,
+      shortIdLookup: params.shortIdLookup ? '1' : undefined,
     };
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/`, query, ENDPOINTS.issues, options);
     return { items: parseList(response.json, 'issues', parseIssue), ...this.cursors(this.orgBase(org), response) };
@@ -122,6 +126,7 @@ export class SentryClient {
   /** Changes an issue (status, assignee, bookmark…): `PUT …/issues/{id}/` with `event:write`; Sentry answers with the issue. */
   async updateIssue(org: string, issueId: string, change: IssueUpdate, options: RequestOptions = {}): Promise<Issue> {
     const response = await this.put(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/`, change, ENDPOINTS.updateIssue, options);
+    this.forgetIssue(org, issueId);
     const issue = parseIssue(expectObject(response.json, 'an issue'));
     if (!issue) throw new NotSentryError(`Sentry's answer for issue ${issueId} has no id.`);
     return issue;
@@ -199,6 +204,40 @@ export class SentryClient {
     this.cache.clear();
   }
 
+  /**
+   * Forgets the cached answers that held an issue's state: the issue itself (org-scoped and legacy
+   * routes), every issue list and count of its organization, and its short-id lookups. Its events
+   * stay: a change of status or assignee does not change them. Returns how many answers went.
+   */
+  forgetIssue(org: string, issueId: string): number {
+    const held = new Set([
+      apiPath`/organizations/${org}/issues/`,
+      apiPath`/organizations/${org}/issues/${issueId}/`,
+      apiPath`/organizations/${org}/groups/${issueId}/`,
+      apiPath`/issues/${issueId}/`,
+      apiPath`/groups/${issueId}/`,
+    ]);
+    const shortIds = apiPath`/organizations/${org}/shortids/`;
+    const projects = apiPath`/projects/${org}/`;
+    return this.cache.drop((url) => {
+      const path = apiPathOf(url);
+      return held.has(path) || path.startsWith(shortIds) || (path.startsWith(projects) && /^[^/]+\/issues\/$/.test(path.slice(projects.length)));
+    });
+  }
+
+  /**
+   * One GET for the readers beside this class (look-ups, assignees, counts): to the organization's
+   * region, or to the server when `org` is undefined; cached, logged and rate limited like the rest.
+   */
+  read(org: string | undefined, path: string, query: Record<string, string | undefined>, endpoint: Endpoint, options: RequestOptions = {}): Promise<TransportResponse> {
+    return this.get(org === undefined ? this.baseUrl : this.orgBase(org), path, query, endpoint, options);
+  }
+
+  /** The cursor of the page after `response` (an answer `read` gave for `org`), only from a link on this Sentry. */
+  nextCursor(org: string | undefined, response: TransportResponse): string | undefined {
+    return this.cursors(org === undefined ? this.baseUrl : this.orgBase(org), response).nextCursor;
+  }
+
   /** The API base for an organization's data: its region on multi-region sentry.io, else the server. */
   orgBase(org: string): string {
     return this.regionByOrg.get(org) ?? this.baseUrl;
@@ -239,13 +278,12 @@ export class SentryClient {
     }
   }
 
-  /** A write: never cached, never shared; a success empties the cache, whose answers it may have made stale. */
+  /** A write: never cached, never shared; the caller forgets the cached answers it made stale. */
   protected async put(base: string, path: string, body: unknown, endpoint: Endpoint, options: RequestOptions): Promise<TransportResponse> {
     const url = buildUrl(base, path, {});
     const started = performance.now();
     try {
       const response = await this.transport.send({ url, endpoint, method: 'PUT', body, signal: options.signal });
-      this.cache.clear();
       this.logger.debug(requestLine('PUT', url, String(response.status), started, 'network'));
       return response;
     } catch (error) {
@@ -281,6 +319,13 @@ function buildUrl(base: string, path: string, query: Record<string, string | und
     if (value !== undefined) url.searchParams.append(key, value);
   }
   return url.toString();
+}
+
+/** The `/api/0/…` part of a request URL (a self-hosted Sentry may sit below a path prefix). */
+function apiPathOf(url: string): string {
+  const path = new URL(url).pathname;
+  const at = path.indexOf('/api/0/');
+  return at < 0 ? path : path.slice(at);
 }
 
 function normalizeRegion(regionUrl: string): string {

@@ -12,4 +12,13 @@ export const ENDPOINTS = {
   projectEvent: { name: 'projectEvent', scope: 'project:read' },
   stacktraceLink: { name: 'stacktraceLink', scope: 'project:read' },
   codeMappings: { name: 'codeMappings', scope: 'org:read' },
+  shortIdLookup: { name: 'shortIdLookup', scope: 'event:read' },
+  eventIdLookup: { name: 'eventIdLookup', scope: 'org:read' },
+  /** Public in Sentry (a published issue's page); the token goes along, to the same server, harmlessly. */
+  sharedIssue: { name: 'sharedIssue', scope: 'none' },
+  /** `GET /api/0/`: who the token belongs to; any valid token may ask. */
+  authInfo: { name: 'authInfo', scope: 'none' },
+  assignableUsers: { name: 'assignableUsers', scope: 'org:read' },
+  projectTeams: { name: 'projectTeams', scope: 'project:read' },
+  issueCount: { name: 'issueCount', scope: 'event:read' },
 } satisfies Record<string, Endpoint>;

@@ -49,6 +49,8 @@ export function parseIssue(raw: unknown): Issue | undefined {
   if (!o || !id) return undefined;
   const metadata = asRecord(o.metadata);
   const project = asRecord(o.project);
+  const assigned = asRecord(o.assignedTo);
+  const details = asRecord(o.statusDetails);
   const level = toText(o.level) as IssueLevel | undefined;
   return {
     id,
@@ -66,11 +68,23 @@ export function parseIssue(raw: unknown): Issue | undefined {
     projectId: toText(project?.id),
     projectSlug: nonEmptyText(project?.slug),
     isUnhandled: toBoolean(o.isUnhandled),
-    assignee: nonEmptyText(asRecord(o.assignedTo)?.name),
+    assignee: nonEmptyText(assigned?.name) ?? nonEmptyText(assigned?.email),
+    assignedTo: actorOf(assigned),
+    resolvedInNextRelease: details?.inNextRelease === true ? true : undefined,
+    ignoredUntil: nonEmptyText(details?.ignoreUntil),
+    ignoredUntilCount: toNumber(details?.ignoreCount),
+    ignoredUntilUserCount: toNumber(details?.ignoreUserCount),
     isBookmarked: toBoolean(o.isBookmarked),
     hasSeen: toBoolean(o.hasSeen),
     substatus: nonEmptyText(o.substatus),
   };
+}
+
+/** `{type: "user", id: "12"}` → `user:12`, the form `assignedTo` takes back. */
+function actorOf(actor: Record<string, unknown> | undefined): string | undefined {
+  const id = nonEmptyText(actor?.id);
+  const type = actor?.type === 'team' ? 'team' : actor?.type === 'user' ? 'user' : undefined;
+  return id && type ? `${type}:${id}` : undefined;
 }
 
 export function expectObject(json: unknown, what: string): Record<string, unknown> {

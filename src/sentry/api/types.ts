@@ -37,6 +37,16 @@ export interface Issue {
   isUnhandled?: boolean;
   /** The assignee's display name. */
   assignee?: string;
+  /** The assignee as `assignedTo` names it: `user:12`, `team:4`. */
+  assignedTo?: string;
+  /** `statusDetails.inNextRelease`: resolved once the next release ships. */
+  resolvedInNextRelease?: boolean;
+  /** `statusDetails.ignoreUntil`: ignored (archived) until this time (ISO-8601). */
+  ignoredUntil?: string;
+  /** `statusDetails.ignoreCount`: ignored until it happens this many more times. */
+  ignoredUntilCount?: number;
+  /** `statusDetails.ignoreUserCount`: ignored until this many more users see it. */
+  ignoredUntilUserCount?: number;
   isBookmarked?: boolean;
   hasSeen?: boolean;
   /** `archived_until_escalating`, `ongoing`… (with `status`). */

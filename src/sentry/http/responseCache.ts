@@ -47,12 +47,29 @@ export class ResponseCache<V extends object> {
     this.cache.clear();
   }
 
+  /**
+   * Drops the cached answers whose key (the request URL) `matches`, and detaches requests in flight
+   * for them, so that no answer given before a change is handed out after it. Returns how many went.
+   */
+  drop(matches: (key: string) => boolean): number {
+    let dropped = 0;
+    for (const key of [...this.cache.keys()]) {
+      if (matches(key) && this.cache.delete(key)) dropped++;
+    }
+    for (const [key, flight] of [...this.inFlight]) {
+      if (!matches(key)) continue;
+      this.inFlight.delete(key);
+      flight.stale = true;
+    }
+    return dropped;
+  }
+
   private start(key: string, load: (signal: AbortSignal) => Promise<V>): Flight<V> {
     const controller = new AbortController();
-    const flight: Flight<V> = { controller, waiters: 0, promise: Promise.resolve() as unknown as Promise<V> };
+    const flight: Flight<V> = { controller, waiters: 0, stale: false, promise: Promise.resolve() as unknown as Promise<V> };
     flight.promise = load(controller.signal)
       .then((value) => {
-        this.cache.set(key, value);
+        if (!flight.stale) this.cache.set(key, value);
         return value;
       })
       .finally(() => {
@@ -68,6 +85,8 @@ interface Flight<V> {
   promise: Promise<V>;
   controller: AbortController;
   waiters: number;
+  /** Dropped while in flight: its answer goes to those already waiting, not into the cache. */
+  stale: boolean;
 }
 
 function waitFor<V>(promise: Promise<V>, signal: AbortSignal | undefined): Promise<V> {

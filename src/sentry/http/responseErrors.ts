@@ -136,7 +136,24 @@ async function readDetail(response: FetchResponseLike): Promise<string | undefin
   if (typeof json === 'string') return truncate(json);
   const detail = asRecord(json)?.detail;
   const fromObject = nonEmptyText(detail) ?? nonEmptyText(asRecord(detail)?.message) ?? nonEmptyText(asRecord(detail)?.code);
-  return truncate(fromObject ?? fromHeader);
+  return truncate(fromObject ?? fromHeader ?? fieldError(json));
+}
+
+/**
+ * A DRF validation answer names the field: `{"statusDetails": {"inNextRelease": ["No release data…"]}}`
+ * reads "statusDetails.inNextRelease: No release data…" (the first message found, a few levels deep).
+ */
+function fieldError(json: unknown, path: string[] = []): string | undefined {
+  if (path.length > 3) return undefined;
+  if (typeof json === 'string') return path.length > 0 ? `${path.join('.')}: ${json}` : json;
+  if (Array.isArray(json)) return json.length > 0 ? fieldError(json[0], path) : undefined;
+  const record = asRecord(json);
+  if (!record) return undefined;
+  for (const [key, value] of Object.entries(record)) {
+    const found = fieldError(value, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 async function readErrorId(response: FetchResponseLike): Promise<string | undefined> {

@@ -46,6 +46,10 @@ export interface TransportResponse {
   status: number;
   json: unknown;
   link?: string;
+  /** `X-Hits`: how many items the whole list holds, when Sentry counted them (issue searches do). */
+  hits?: number;
+  /** `X-Max-Hits`: the count Sentry stops counting at (`hits` equal to it means "at least"). */
+  maxHits?: number;
 }
 
 export interface RateLimitNotice {
@@ -101,7 +105,13 @@ export class HttpTransport {
       }
     }
     if (response.status < 200 || response.status >= 300) throw await responseError(response, request, this.options.onAuthFailure);
-    return { status: response.status, json: await this.readJson(response, request), link: response.headers.get('link') ?? undefined };
+    return {
+      status: response.status,
+      json: await this.readJson(response, request),
+      link: response.headers.get('link') ?? undefined,
+      hits: countHeader(response.headers.get('x-hits')),
+      maxHits: countHeader(response.headers.get('x-max-hits')),
+    };
   }
 
   /** A request that finds its endpoint held back waits for the rest of that time (cancellable). */
@@ -231,6 +241,11 @@ export class HttpTransport {
       );
     }
   }
+}
+
+function countHeader(value: string | null): number | undefined {
+  if (value === null || !/^\s*\d{1,15}\s*$/.test(value)) return undefined;
+  return Number(value);
 }
 
 /** Lets a response body be read more than once (error mapping reads it, JSON parsing reads it). */

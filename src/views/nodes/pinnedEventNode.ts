@@ -11,15 +11,20 @@ import type { TreeNode } from './treeNode';
 
 const TITLES: Record<PinnedEvent, string> = { latest: 'Latest event', oldest: 'Oldest event', recommended: 'Recommended event' };
 
-/** Latest / oldest / recommended event of an issue, fetched when first expanded. */
+/** One event of the issue opened by its id (from a link), shown above the issue's event pages. */
+export interface OpenedEvent {
+  eventId: string;
+}
+
+/** Latest / oldest / recommended event of an issue (or one opened by id), fetched when first expanded. */
 export class PinnedEventNode implements TreeNode {
   readonly id: string;
   private eventRef?: EventRef;
   private error?: unknown;
   private loading?: { promise: Promise<void>; controller: AbortController };
 
-  constructor(private readonly kind: PinnedEvent, readonly parent: IssueNode, private readonly context: TreeContext) {
-    this.id = `${parent.id}/pinned:${kind}`;
+  constructor(readonly kind: PinnedEvent | OpenedEvent, readonly parent: IssueNode, private readonly context: TreeContext) {
+    this.id = typeof kind === 'string' ? `${parent.id}/pinned:${kind}` : `${parent.id}/opened:${kind.eventId}`;
   }
 
   /** The event once loaded: commands (Open in Browser, Copy Link) act on it. */
@@ -28,14 +33,20 @@ export class PinnedEventNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(TITLES[this.kind], vscode.TreeItemCollapsibleState.Collapsed);
+    const kind = this.kind;
+    const title = typeof kind === 'string' ? TITLES[kind] : `Event ${kind.eventId.slice(0, 12)}`;
+    const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon(this.kind === 'recommended' ? 'star-empty' : 'pinned');
+    item.iconPath = new vscode.ThemeIcon(kind === 'recommended' ? 'star-empty' : typeof kind === 'string' ? 'pinned' : 'target');
     const event = this.eventRef && this.context.store.event(this.eventRef);
     item.description = event ? eventHeadline(event) : undefined;
     item.contextValue = 'event.pinned';
     item.tooltip =
-      this.kind === 'recommended' ? "The event Sentry recommends: the most helpful recent one (with a stack trace and in-app frames)" : `The ${this.kind} event of this issue`;
+      kind === 'recommended'
+        ? 'The event Sentry recommends: the most helpful recent one (with a stack trace and in-app frames)'
+        : typeof kind === 'string'
+          ? `The ${kind} event of this issue`
+          : `Event ${kind.eventId}, opened from a link`;
     return item;
   }
 
@@ -67,7 +78,7 @@ export class PinnedEventNode implements TreeNode {
     const onTreeReload = () => controller.abort();
     this.context.lifetime.addEventListener('abort', onTreeReload, { once: true });
     const promise = this.context.data
-      .getPinnedEvent(this.parent.ref, this.kind, { signal: controller.signal })
+      .getPinnedEvent(this.parent.ref, typeof this.kind === 'string' ? this.kind : this.kind.eventId, { signal: controller.signal })
       .then(
         (ref) => {
           if (controller.signal.aborted) return;
@@ -78,7 +89,8 @@ export class PinnedEventNode implements TreeNode {
         (error: unknown) => {
           if (controller.signal.aborted || error instanceof CancelledError) return;
           this.error = error;
-          this.context.logger.warn(`Could not load the ${this.kind} event of issue ${this.parent.ref.issueId}; the tree shows the error.`, error);
+          const which = typeof this.kind === 'string' ? `the ${this.kind} event` : `event ${this.kind.eventId}`;
+          this.context.logger.warn(`Could not load ${which} of issue ${this.parent.ref.issueId}; the tree shows the error.`, error);
         },
       )
       .finally(() => {

@@ -14,11 +14,14 @@ import type { OrganizationNode } from './organizationNode';
 import { listLogging, PagedChildren } from './pagedChildren';
 import { PagedParentNode } from './pagedParentNode';
 import type { TreeContext } from './treeContext';
+import type { TreeNode } from './treeNode';
 
 export class ProjectNode extends PagedParentNode<IssueRef> {
   readonly id: string;
   protected readonly children: PagedChildren<IssueRef>;
   private readonly subscriptions: Subscription[];
+  /** Issues opened by link or search that are not among the loaded pages of the list, shown above it. */
+  private readonly opened = new Map<string, IssueNode>();
 
   constructor(readonly ref: ProjectRef, readonly parent: OrganizationNode, private readonly context: TreeContext) {
     super();
@@ -46,6 +49,37 @@ export class ProjectNode extends PagedParentNode<IssueRef> {
         if (fromList === undefined || fromList === this.listKey) this.children.remove(issueKey(issue));
       }),
     ];
+  }
+
+  override async getChildren(): Promise<TreeNode[]> {
+    const listed = await super.getChildren();
+    const inList = new Set(this.children.list.items.map(issueKey));
+    const opened = [...this.opened].filter(([key]) => !inList.has(key)).map(([, node]) => node);
+    return [...opened, ...listed];
+  }
+
+  /**
+   * The row of an issue of this project: its row in the loaded pages (the first page is loaded if
+   * it was not), else a row added above the list that says it was opened — a user who opened it
+   * expects to see it where it lives, whatever the list's filter or page.
+   */
+  async rowOf(issue: IssueRef): Promise<IssueNode> {
+    const rows = await super.getChildren();
+    const listed = rows.find((row): row is IssueNode => row instanceof IssueNode && row.ref.issueId === issue.issueId);
+    if (listed) return listed;
+    const key = issueKey(issue);
+    let row = this.opened.get(key);
+    if (!row) {
+      row = new IssueNode(issue, this, this.context, true);
+      this.opened.set(key, row);
+      this.context.refresh(this);
+    }
+    return row;
+  }
+
+  override reset(): void {
+    this.dropOpened();
+    super.reset();
   }
 
   get filter(): IssueFilter {
@@ -78,6 +112,12 @@ export class ProjectNode extends PagedParentNode<IssueRef> {
 
   override dispose(): void {
     super.dispose();
+    this.dropOpened();
     for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private dropOpened(): void {
+    for (const node of this.opened.values()) node.dispose();
+    this.opened.clear();
   }
 }

@@ -78,9 +78,12 @@ export async function resetServer(): Promise<void> {
 }
 
 export interface ServerRequest {
+  method?: string;
   path: string;
   query: Record<string, string[]>;
   authorization?: string;
+  /** The extension hung up before the answer (an aborted request). */
+  abandoned?: boolean;
 }
 
 export async function serverRequests(): Promise<ServerRequest[]> {
