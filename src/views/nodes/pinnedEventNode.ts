@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../constants';
 import type { EventRef } from '../../model/refs';
 import type { PinnedEvent } from '../../model/sentryData';
 import { CancelledError } from '../../sentry/http/errors';
@@ -36,6 +37,9 @@ export class PinnedEventNode implements TreeNode {
     item.contextValue = 'event.pinned';
     item.tooltip =
       this.kind === 'recommended' ? "The event Sentry recommends: the most helpful recent one (with a stack trace and in-app frames)" : `The ${this.kind} event of this issue`;
+    // A click opens the event's detail panel (the twistie expands the row); before it is loaded, by which one it is.
+    const target = this.eventRef ?? { ...this.parent.ref, which: this.kind };
+    item.command = { command: COMMANDS.openEvent, title: 'Open Event', arguments: [target, { preserveFocus: true }] };
     return item;
   }
 
