@@ -63,7 +63,6 @@ export class EventDetailPanel implements vscode.Disposable {
   private frameOrder: FrameOrder = readConfig().frameOrder;
   private renderId = 0;
   private readySeen = false;
-  private paintedOnce = false;
   private disposed = false;
   private readonly openedAt = performance.now();
   private readonly subscriptions: Array<vscode.Disposable | Subscription> = [];
@@ -73,6 +72,8 @@ export class EventDetailPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposals.event;
   /** The messages sent to the page, oldest first (the last {@link SENT_KEPT}). */
   readonly sent: ExtensionMessage[] = [];
+  /** The page's last `painted`, timed from the panel's creation. */
+  lastPaint?: PaintTiming;
 
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
@@ -244,11 +245,11 @@ export class EventDetailPanel implements vscode.Disposable {
   }
 
   private painted(renderId: number): void {
-    const first = !this.paintedOnce;
-    this.paintedOnce = true;
+    const first = this.lastPaint === undefined;
     const sinceOpenMs = performance.now() - this.openedAt;
     if (first) this.services.logger.debug(`Event panel ${this.key}: first paint ${sinceOpenMs.toFixed(0)} ms after it was opened.`);
-    this.paints.fire({ key: this.key, renderId, sinceOpenMs, first });
+    this.lastPaint = { key: this.key, renderId, sinceOpenMs, first };
+    this.paints.fire(this.lastPaint);
   }
 
   private post(message: ExtensionMessage): void {

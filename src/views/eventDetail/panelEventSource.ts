@@ -54,7 +54,8 @@ export function sentryEventSource(ref: EventRef, deps: SentrySourceDeps): PanelE
       const issueRef = issueOf(event);
       const issue = issueRef && deps.data.store.issue(issueRef);
       const baseUrl = deps.session.credentials?.url;
-      const status = issue?.status && (issue.substatus ? `${issue.status} (${issue.substatus.replace(/_/g, ' ')})` : issue.status);
+      // Only an archived issue's substatus says more than its status (until when); others may be stale after a change.
+      const status = issue?.status === 'ignored' && issue.substatus ? `ignored (${issue.substatus.replace(/_/g, ' ')})` : issue?.status;
       return {
         issueShortId: issue?.shortId,
         issueTitle: issue?.title,
