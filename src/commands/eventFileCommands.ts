@@ -76,8 +76,9 @@ export async function openEventFile(arg: unknown, selected: unknown, deps: Event
   }
   for (const [position, opened] of result.opened.entries()) {
     if (opened.skipped.length > 0) void tellSkipped(opened);
-    await deps.reveal(opened.path).catch((error: unknown) => deps.logger.warn(`Could not show ${opened.path} in the Sentry view.`, error));
+    // The panel first: its page loads while the tree shows the file.
     deps.panels.showFileEvent({ file: opened.path, index: 0 }, { preserveFocus: position < result.opened.length - 1 });
+    await deps.reveal(opened.path).catch((error: unknown) => deps.logger.warn(`Could not show ${opened.path} in the Sentry view.`, error));
   }
   return result;
 }

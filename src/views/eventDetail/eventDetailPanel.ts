@@ -34,6 +34,12 @@ export interface PaintTiming {
   key: string;
   renderId: number;
   sinceOpenMs: number;
+  /** From the panel's creation to the page's first `ready`. */
+  readyMs?: number;
+  /** Rendering the body in the extension host. */
+  renderMs?: number;
+  /** From the body posted to the page's `painted`. */
+  pageMs?: number;
   first: boolean;
 }
 
@@ -65,6 +71,10 @@ export class EventDetailPanel implements vscode.Disposable {
   private readySeen = false;
   private disposed = false;
   private readonly openedAt = performance.now();
+  private readyAt?: number;
+  private lastRender?: { renderId: number; ms: number; postedAt: number };
+  /** The first body, rendered while the page loads (the page takes longer to load than the body to render). */
+  private prepared?: { html: string; ms: number; frameOrder: FrameOrder };
   private readonly subscriptions: Array<vscode.Disposable | Subscription> = [];
   private readonly paints = new vscode.EventEmitter<PaintTiming>();
   private readonly disposals = new vscode.EventEmitter<void>();
@@ -164,6 +174,7 @@ export class EventDetailPanel implements vscode.Disposable {
   private async act(message: WebviewMessage): Promise<unknown> {
     switch (message.type) {
       case 'ready':
+        this.readyAt ??= performance.now();
         this.readySeen = true;
         await this.loaded;
         this.show();
@@ -214,6 +225,9 @@ export class EventDetailPanel implements vscode.Disposable {
       this.event = event;
       this.header = this.source.header(event);
       this.webviewPanel.title = untrustedText(eventHeadline(event), 60);
+      const started = performance.now();
+      const frameOrder = readConfig().frameOrder;
+      this.prepared = { html: this.renderBody(event, frameOrder), ms: performance.now() - started, frameOrder };
       void this.source.fetchIssue(event).then(
         (asked) => asked && this.refreshHeader(),
         (error: unknown) => this.services.logger.warn(`Event panel ${this.key}: could not read the event's issue for the header.`, error),
@@ -228,27 +242,40 @@ export class EventDetailPanel implements vscode.Disposable {
   private show(): void {
     const renderId = ++this.renderId;
     this.frameOrder = readConfig().frameOrder;
-    let html: string;
+    const prepared = this.prepared?.frameOrder === this.frameOrder ? this.prepared : undefined;
+    // Shown once: a later show (the page shown again, a header or order change) renders what is current.
+    this.prepared = undefined;
+    const started = performance.now();
+    const html = prepared?.html ?? (this.event ? this.renderBody(this.event, this.frameOrder) : this.failureHtml());
+    const postedAt = performance.now();
+    this.lastRender = { renderId, ms: prepared?.ms ?? postedAt - started, postedAt };
+    this.post({ type: 'show', html, renderId });
+  }
+
+  private renderBody(event: SentryEvent, frameOrder: FrameOrder): string {
     try {
-      html = this.event ? renderEventDetail(this.event, this.header, { frameOrder: this.frameOrder }) : this.failureHtml();
+      return renderEventDetail(event, this.header, { frameOrder });
     } catch (error) {
       this.services.logger.error(`Event panel ${this.key}: the event could not be rendered.`, error);
-      html = this.notice('This event could not be shown. The Sentry log has the details.');
+      return this.notice('This event could not be shown. The Sentry log has the details.');
     }
-    this.post({ type: 'show', html, renderId });
   }
 
   private refreshHeader(): void {
     if (!this.event || this.disposed) return;
     this.header = this.source.header(this.event);
+    this.prepared = undefined;
     this.post({ type: 'header', html: renderHeader(this.event, this.header) });
   }
 
   private painted(renderId: number): void {
+    const now = performance.now();
     const first = this.lastPaint === undefined;
-    const sinceOpenMs = performance.now() - this.openedAt;
-    if (first) this.services.logger.debug(`Event panel ${this.key}: first paint ${sinceOpenMs.toFixed(0)} ms after it was opened.`);
-    this.lastPaint = { key: this.key, renderId, sinceOpenMs, first };
+    const sinceOpenMs = now - this.openedAt;
+    const render = this.lastRender?.renderId === renderId ? this.lastRender : undefined;
+    const phases = { readyMs: this.readyAt === undefined ? undefined : this.readyAt - this.openedAt, renderMs: render?.ms, pageMs: render && now - render.postedAt };
+    if (first) this.services.logger.debug(`Event panel ${this.key}: first paint ${sinceOpenMs.toFixed(0)} ms after it was opened.`, phases);
+    this.lastPaint = { key: this.key, renderId, sinceOpenMs, first, ...phases };
     this.paints.fire(this.lastPaint);
   }
 

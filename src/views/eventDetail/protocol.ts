@@ -20,7 +20,9 @@ export type FragmentRef =
   | { kind: 'frameBody'; frame: FrameRef }
   | { kind: 'frames'; stack: StackRef; start: number }
   | { kind: 'value'; path: ValuePath; start: number }
-  | { kind: 'rows'; list: PagedList; start: number };
+  | { kind: 'rows'; list: PagedList; start: number }
+  /** Every section below the stack trace, when they were too large for the first paint. */
+  | { kind: 'sections' };
 
 /** Which of the extension's own Sentry links to open: never a URL taken from the event or the page. */
 export type ExternalTarget = 'event' | 'issue';

@@ -53,6 +53,8 @@ export function readFragmentRef(raw: unknown): FragmentRef | undefined {
       const path = readPath(raw.path);
       return path && isIndex(raw.start) ? { kind: 'value', path, start: raw.start } : undefined;
     }
+    case 'sections':
+      return { kind: 'sections' };
     case 'rows':
       return LISTS.includes(raw.list as PagedList) && isIndex(raw.start) ? { kind: 'rows', list: raw.list as PagedList, start: raw.start } : undefined;
     default:
