@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { Session } from './auth/session';
+import { copyEventAsMarkdown, openEvent } from './commands/eventCommands';
+import { closeEventFile, openEventFile } from './commands/eventFileCommands';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { assignIssue, assignToMe, ignoreIssue, runIssueAction } from './commands/issueActions';
@@ -17,6 +19,7 @@ import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
 import { FrameOpener } from './editor/frameOpener';
 import { WorkspaceFiles } from './editor/workspaceFiles';
+import { LocalEventFiles } from './model/localEventFiles';
 import { IssueRef, projectRefOf } from './model/refs';
 import { SentryData } from './model/sentryData';
 import { SentryLookups } from './model/sentryLookups';
@@ -31,6 +34,7 @@ import { IssueSearch } from './views/search/issueSearch';
 import { RecentSearches } from './views/search/recentSearches';
 import { TreeReveal } from './views/treeReveal';
 import { askDestination } from './views/destinationPrompt';
+import { EventDetailPanels } from './views/eventDetail/eventDetailPanels';
 import { IssueFilterStore } from './views/issueFilterStore';
 import { SentryTreeProvider } from './views/treeProvider';
 import { showViewMessages } from './views/viewMessage';
@@ -48,6 +52,10 @@ export interface SentryExplorerApi {
   readonly statusBar: IssueCountStatus;
   readonly currentProject: CurrentProject;
   readonly uriHandler: SentryUriHandler;
+  /** The event detail panels (tests read what a panel was sent and send it the page's messages). */
+  readonly panels: EventDetailPanels;
+  /** Event files opened with Open Event File. */
+  readonly localFiles: LocalEventFiles;
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
@@ -56,12 +64,16 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const session = new Session({ secrets: context.secrets, globalState: context.globalState, workspaceState: context.workspaceState, logger: log, askDestination });
   const store = new SentryStore();
   const data = new SentryData(store, () => session.client, log);
-  const tree = new SentryTreeProvider(session, data, new IssueFilterStore(context.workspaceState), log);
+  const localFiles = new LocalEventFiles();
+  const tree = new SentryTreeProvider(session, data, new IssueFilterStore(context.workspaceState), log, localFiles);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const decorations = new FrameDecorations();
   const files = new WorkspaceFiles();
   const contextDocuments = new ContextDocuments();
   const frames = new FrameOpener({ session, data, files, decorations, contextDocuments, clicks: new FrameClicks(context.workspaceState) });
+  const panels = new EventDetailPanels({ extensionUri: context.extensionUri, logger: log, session, data, frames, localFiles });
+  const events = { panels, data, selection: () => treeView.selection };
+  const eventFiles = { files: localFiles, panels, logger: log, reveal: (path: string) => revealLocalFile(tree, treeView, path) };
   const pages = { session, data };
   const filters = { filters: tree.filters, store, resetProject: tree.resetProject.bind(tree) };
   const lookups = new SentryLookups(data, () => session.client);
@@ -87,7 +99,9 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     channel,
     session,
     store,
+    localFiles,
     tree,
+    panels,
     treeView,
     files,
     decorations,
@@ -122,7 +136,11 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.openInBrowser, log, (arg: unknown) => openInBrowser(arg, pages)),
     registerCommand(COMMANDS.copyLink, log, (arg: unknown) => copyLink(arg, pages)),
     registerCommand(COMMANDS.copyShortId, log, (arg: unknown) => copyShortId(arg, data)),
-    registerCommand(COMMANDS.openFrame, log, (arg: unknown) => openFrame(arg, frames)),
+    registerCommand(COMMANDS.openFrame, log, (arg: unknown) => openFrame(arg, frames, localFiles)),
+    registerCommand(COMMANDS.openEvent, log, (arg?: unknown, options?: unknown) => openEvent(arg, events, options)),
+    registerCommand(COMMANDS.copyEventAsMarkdown, log, (arg?: unknown) => copyEventAsMarkdown(arg, events)),
+    registerCommand(COMMANDS.openEventFile, log, (arg?: unknown, selected?: unknown) => openEventFile(arg, selected, eventFiles)),
+    registerCommand(COMMANDS.closeEventFile, log, (arg: unknown) => closeEventFile(arg, localFiles)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
     registerCommand(COMMANDS.searchIssues, log, (args?: unknown) => search.show(args)),
     registerCommand(COMMANDS.openIssueOrEvent, log, (arg?: unknown) => openIssueOrEvent(arg, opening)),
@@ -138,7 +156,13 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     onDidChangeConfig(DISPLAY_SETTINGS, () => tree.refresh()),
     onDidChangeConfig(STATUS_BAR_SETTINGS, () => statusBar.intervalChanged()),
   );
-  return { session, data, tree, treeView, frames, decorations, lookups, search, statusBar, currentProject, uriHandler };
+  return { session, data, tree, treeView, frames, decorations, lookups, search, statusBar, currentProject, uriHandler, panels, localFiles };
+}
+
+/** Shows an opened file's row in the Sentry view (opening the view if it is closed). */
+async function revealLocalFile(tree: SentryTreeProvider, treeView: vscode.TreeView<unknown>, path: string): Promise<void> {
+  const node = tree.localFiles?.fileNode(path);
+  if (node) await treeView.reveal(node, { select: true, focus: false, expand: true });
 }
 
 export function deactivate(): void {}

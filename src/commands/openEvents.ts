@@ -1,16 +1,16 @@
-import type { IssueRef } from '../model/refs';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../constants';
+import { eventRefOf, type IssueRef } from '../model/refs';
 import type { PinnedEvent } from '../model/sentryData';
 import type { TreeReveal } from '../views/treeReveal';
 
 /**
  * What "open an issue's event" means, in one place for every surface (search, Open Issue or
- * Event…, links). Today: the event's row in the tree, expanded. When the event detail panel
- * lands, each body becomes one line:
- * `vscode.commands.executeCommand(COMMANDS.openEvent, { org: issue.org, issueId: issue.issueId, which })`
- * (or the EventRef for `openIssueEvent`).
+ * Event…, links): the event's row revealed in the tree, and the event in its detail panel.
  */
 export async function openPinnedEvent(issue: IssueRef, which: PinnedEvent, reveal: TreeReveal): Promise<void> {
-  await reveal.revealEvent(issue, which);
+  const row = await reveal.revealEvent(issue, which);
+  await vscode.commands.executeCommand(COMMANDS.openEvent, eventRefOf(row) ?? { org: issue.org, issueId: issue.issueId, which });
 }
 
 /** An issue's latest event: what picking a search result or opening an issue link shows. */
@@ -20,5 +20,7 @@ export function openLatestEvent(issue: IssueRef, reveal: TreeReveal): Promise<vo
 
 /** One event of an issue, by its id (an event link); its project's slug, when known, completes its EventRef. */
 export async function openIssueEvent(event: IssueRef & { eventId: string; project?: string }, reveal: TreeReveal): Promise<void> {
-  await reveal.revealEvent({ org: event.org, issueId: event.issueId }, { eventId: event.eventId });
+  const row = await reveal.revealEvent({ org: event.org, issueId: event.issueId }, { eventId: event.eventId });
+  const ref = eventRefOf(row) ?? (event.project ? { org: event.org, project: event.project, eventId: event.eventId, issueId: event.issueId } : undefined);
+  if (ref) await vscode.commands.executeCommand(COMMANDS.openEvent, ref);
 }

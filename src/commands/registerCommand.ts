@@ -14,13 +14,18 @@ export function registerCommand<Args extends unknown[]>(id: string, log: OutputL
       // VS Code passes what the menu, tree item or caller gave; each handler checks what it got.
       return await handler(...(args as Args));
     } catch (error) {
-      if (error instanceof CancelledError) return undefined;
-      log.error(`${id} failed:`, error);
-      if (error instanceof AuthError) return undefined;
-      const message = isSentryApiError(error) ? error.message : error instanceof Error ? error.message : String(error);
-      const choice = await vscode.window.showErrorMessage(`Sentry: ${untrustedText(message)}`, 'Show Log');
-      if (choice === 'Show Log') log.show();
+      await showFailure(id, log, error);
       return undefined;
     }
   });
+}
+
+/** How a command (or a panel acting for the user) reports a failure: the same rules as `registerCommand`. */
+export async function showFailure(what: string, log: OutputLogger, error: unknown): Promise<void> {
+  if (error instanceof CancelledError) return;
+  log.error(`${what} failed:`, error);
+  if (error instanceof AuthError) return;
+  const message = isSentryApiError(error) ? error.message : error instanceof Error ? error.message : String(error);
+  const choice = await vscode.window.showErrorMessage(`Sentry: ${untrustedText(message)}`, 'Show Log');
+  if (choice === 'Show Log') log.show();
 }

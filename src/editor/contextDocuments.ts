@@ -13,14 +13,14 @@ export class ContextDocuments implements vscode.TextDocumentContentProvider, vsc
   private next = 0;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(CONTEXT_SCHEME, this);
 
-  async show(frame: Frame, reason: string): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor }> {
+  async show(frame: Frame, reason: string, viewColumn?: vscode.ViewColumn): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor }> {
     const doc = renderFrameContext(frame, { reason });
     const name = baseName(frame.filename || frame.absPath || frame.module || 'frame');
     const uri = vscode.Uri.from({ scheme: CONTEXT_SCHEME, path: `/${name}`, query: String(++this.next) });
     this.texts.set(uri.toString(), doc.text);
     const document = await vscode.workspace.openTextDocument(uri);
     const line = Math.max(0, (doc.focusLine ?? 1) - 1);
-    const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Range(line, 0, line, 0) });
+    const editor = await vscode.window.showTextDocument(document, { preview: true, selection: new vscode.Range(line, 0, line, 0), viewColumn });
     editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
     return { uri, editor };
   }

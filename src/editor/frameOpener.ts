@@ -35,6 +35,11 @@ interface FrameSource extends ClickSource {
   label?: string;
 }
 
+export interface FrameOpenOptions {
+  /** The editor group to open the file in (the detail panel opens frames beside itself); the active one by default. */
+  viewColumn?: vscode.ViewColumn;
+}
+
 /** Enough for the user to search a large tie by typing part of a folder name. */
 const MAX_LISTED_CHOICES = 5000;
 
@@ -53,18 +58,18 @@ export class FrameOpener {
   }
 
   /** A frame of an event the store holds (or that Sentry is asked for). */
-  async openInEvent(ref: EventRef, frame: FrameRef): Promise<OpenFrameResult> {
+  async openInEvent(ref: EventRef, frame: FrameRef, options: FrameOpenOptions = {}): Promise<OpenFrameResult> {
     const event = await this.deps.data.getEvent(ref);
     const issue = ref.issueId ? this.deps.data.store.issue({ org: ref.org, issueId: ref.issueId }) : undefined;
-    return this.openIn(event, frame, { org: ref.org, project: ref.project, projectId: issue?.projectId ?? event.projectId });
+    return this.openIn(event, frame, { org: ref.org, project: ref.project, projectId: issue?.projectId ?? event.projectId }, options);
   }
 
   /** A frame of an event that is not Sentry's to look up (read from a file, sent by a caller): local rules only. */
-  openInParsedEvent(event: SentryEvent, frame: FrameRef): Promise<OpenFrameResult> {
-    return this.openIn(event, frame, {});
+  openInParsedEvent(event: SentryEvent, frame: FrameRef, options: FrameOpenOptions = {}): Promise<OpenFrameResult> {
+    return this.openIn(event, frame, {}, options);
   }
 
-  private openIn(event: SentryEvent, ref: FrameRef, where: ClickSource): Promise<OpenFrameResult> {
+  private openIn(event: SentryEvent, ref: FrameRef, where: ClickSource, options: FrameOpenOptions): Promise<OpenFrameResult> {
     const frame = frameAt(event, ref);
     if (!frame) throw new Error('That frame is not in the event.');
     const label = stackLabel(event, ref.stack);
@@ -73,10 +78,10 @@ export class FrameOpener {
       platform: event.platform,
       siblings: stackAt(event, ref.stack)?.frames,
       label: label === undefined ? undefined : untrustedText(label, 200),
-    });
+    }, options);
   }
 
-  private async open(frame: Frame, source: FrameSource): Promise<OpenFrameResult> {
+  private async open(frame: Frame, source: FrameSource, options: FrameOpenOptions): Promise<OpenFrameResult> {
     const { files, clicks, decorations } = this.deps;
     const index = await files.getIndex();
     const resolution = await clicks
@@ -84,7 +89,7 @@ export class FrameOpener {
       .resolve(frame, source, { index, mappings: userMappings(files.folders), rememberedChoices: clicks.choices.all(), maxChoices: MAX_LISTED_CHOICES });
 
     if (!resolution.found) {
-      const shown = await this.showContext(frame, resolution.reason);
+      const shown = await this.showContext(frame, resolution.reason, options);
       void offerPathMapping(frame, files.folders.length > 0);
       return shown;
     }
@@ -104,7 +109,7 @@ export class FrameOpener {
     const containment = await files.containment().check(path);
     if (!containment.inside) {
       void vscode.window.showWarningMessage(`Sentry: ${untrustedText(containment.reason)} Showing the code Sentry captured instead.`);
-      return this.showContext(frame, containment.reason);
+      return this.showContext(frame, containment.reason, options);
     }
 
     const uri = vscode.Uri.file(path);
@@ -113,7 +118,7 @@ export class FrameOpener {
     const line = Math.min(Math.max(location.line, 1), document.lineCount) - 1;
     const column = Math.max((location.column ?? 1) - 1, 0);
     const position = new vscode.Position(line, Math.min(column, document.lineAt(line).text.length));
-    const editor = await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(position, position) });
+    const editor = await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(position, position), viewColumn: options.viewColumn });
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
     decorations.mark(editor, line, source.label);
     if (location.message) {
@@ -123,8 +128,8 @@ export class FrameOpener {
     return { kind: 'file', path, line: line + 1, column: position.character + 1, location, method: resolution.method, evidence };
   }
 
-  private async showContext(frame: Frame, reason: string): Promise<OpenFrameResult> {
-    const { uri } = await this.deps.contextDocuments.show(frame, reason);
+  private async showContext(frame: Frame, reason: string, options: FrameOpenOptions): Promise<OpenFrameResult> {
+    const { uri } = await this.deps.contextDocuments.show(frame, reason, options.viewColumn);
     return { kind: 'context', uri: uri.toString(), reason };
   }
 }

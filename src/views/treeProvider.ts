@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
-import { CONTEXT_KEYS } from '../constants';
+import { COMMANDS, CONTEXT_KEYS } from '../constants';
 import type { Subscription } from '../model/emitter';
+import type { LocalEventFiles } from '../model/localEventFiles';
 import { PagedList } from '../model/pagedList';
 import { OrgRef, ProjectRef, orgKey, projectKey } from '../model/refs';
 import { rerenderIssueRows, RowIndex } from '../model/rowIndex';
@@ -9,6 +10,8 @@ import type { SentryData } from '../model/sentryData';
 import type { SentryStore } from '../model/store';
 import type { Logger } from '../sentry/http/logger';
 import type { IssueFilterStore } from './issueFilterStore';
+import { ActionNode } from './nodes/actionNode';
+import { LocalFilesNode } from './nodes/localFilesNode';
 import type { Pageable } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
@@ -34,14 +37,20 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
   private generation = new AbortController();
   private root: PagedChildren<OrgRef>;
   private readonly disposables: Array<vscode.Disposable | Subscription> = [];
+  /** Event files the user opened, first in the tree when there are any (they outlive reloads: they are not Sentry's). */
+  readonly localFiles?: LocalFilesNode;
 
-  constructor(readonly session: Session, readonly data: SentryData, readonly filters: IssueFilterStore, readonly logger: Logger) {
+  constructor(readonly session: Session, readonly data: SentryData, readonly filters: IssueFilterStore, readonly logger: Logger, files?: LocalEventFiles) {
     this.store = data.store;
     this.root = this.createRoot();
     this.disposables.push(
       session.onDidChange(() => this.reload()),
       rerenderIssueRows(this.store, this.rows, (rows) => this.changed.fire(rows)),
     );
+    if (files) {
+      this.localFiles = new LocalFilesNode({ files, logger, refresh: (node) => this.refresh(node) });
+      this.disposables.push(files.onDidChange(() => this.changed.fire(undefined)));
+    }
   }
 
   /** Aborted when the tree reloads: every list and event load started before stops. */
@@ -61,6 +70,15 @@ export class SentryTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tr
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    const rows = await this.rowsOf(node);
+    const local = this.localFiles;
+    if (node || !local?.hasFiles) return rows;
+    // Signed out, the welcome view (and its Sign In) shows only in an empty tree: offer it as a row.
+    const signIn = rows.length === 0 && this.session.state === 'signedOut' ? [new ActionNode(undefined, 'Sign In to Browse Sentry…', COMMANDS.signIn, 'sign-in')] : [];
+    return [local, ...rows, ...signIn];
+  }
+
+  private async rowsOf(node?: TreeNode): Promise<TreeNode[]> {
     try {
       if (node) return node.getChildren ? await node.getChildren() : [];
       await this.session.ensureLoaded();

@@ -1,9 +1,10 @@
 // UI end-to-end test: drives the real VS Code workbench (code-server + headless chromium) like a
 // user. The token is in SENTRY_AUTH_TOKEN and the workspace's .sentryclirc names the server, so the
 // first look at the "Sentry" view asks before sending the token there; then it expands "Demo Org" →
-// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame, types
-// into Sentry: Search Issues (saves test-results/sentry-search.png), picks a result and signs out.
-// Prints `ui: N passed, N failed`; exit 0/1.
+// "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame,
+// opens the event detail panel and clicks into it (eventPanelSteps.ts: screenshots in the dark and
+// the light theme, no CSP violation), types into Sentry: Search Issues (saves
+// test-results/sentry-search.png), picks a result and signs out. Prints `ui: N passed, N failed`; exit 0/1.
 //
 //   npm run build && npx tsc -p . && node out/test/ui/browseTree.ui.js
 //
@@ -14,6 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page, Browser } from 'playwright-core';
 import { startSentryTestServer } from '../server/sentryTestServer';
+import { eventPanel, watchCspMessages } from './eventPanelSteps';
 import type { SentryTestServer } from '../server/testServerTypes';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -244,6 +246,7 @@ async function main(): Promise<number> {
 
   console.log('browse the Sentry tree in VS Code');
   let ok = false;
+  let panelOk = false;
   try {
     server = await cs.startCodeServer({
       runDir,
@@ -258,9 +261,20 @@ async function main(): Promise<number> {
     if (process.env.SENTRY_EXPLORER_HARNESS_DEBUG === '1') {
       page.on('console', (m) => console.log(`  [browser ${m.type()}] ${m.text()}`));
     }
+    const csp = watchCspMessages(page.context());
     try {
       await browseTree(page, server.url, sentry);
       await jumpToFrame(page);
+      try {
+        await eventPanel(page, csp, { resultsDir: RESULTS_DIR, log, timeout: STEP_TIMEOUT });
+        panelOk = true;
+        console.log('  ✔ event panel: a row click opens it; a library frame opens inside it and the raising frame\'s variables fold and open again; screenshots in the dark and light theme; a frame click opens service.py at line 24; no CSP violation');
+      } catch (err) {
+        console.log(`  ✘ event panel\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
+        const failShot = path.join(RESULTS_DIR, 'sentry-event-panel-failure.png');
+        await page.screenshot({ path: failShot }).catch(() => undefined);
+        console.log(`    screenshot of the failure: ${path.relative(ROOT, failShot)}`);
+      }
       await searchFromThePalette(page, sentry);
       await signOutShowsWelcome(page);
       ok = true;
@@ -284,8 +298,8 @@ async function main(): Promise<number> {
     await cleanup();
     fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
   }
-  const passed = ok ? 1 : 0;
-  const failed = ok ? 0 : 1;
+  const passed = (ok ? 1 : 0) + (panelOk ? 1 : 0);
+  const failed = 2 - passed;
   fs.writeFileSync(path.join(RESULTS_DIR, 'ui.json'), JSON.stringify({ passes: passed, failures: failed }, null, 2));
   console.log(`ui: ${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;

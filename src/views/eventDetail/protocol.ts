@@ -20,21 +20,34 @@ export type FragmentRef =
   | { kind: 'frameBody'; frame: FrameRef }
   | { kind: 'frames'; stack: StackRef; start: number }
   | { kind: 'value'; path: ValuePath; start: number }
-  | { kind: 'rows'; list: PagedList; start: number };
+  | { kind: 'rows'; list: PagedList; start: number }
+  /** Every section below the stack trace, when they were too large for the first paint. */
+  | { kind: 'sections' };
 
 /** Which of the extension's own Sentry links to open: never a URL taken from the event or the page. */
 export type ExternalTarget = 'event' | 'issue';
 
+/**
+ * What the header's issue-actions slot will ask for. Nothing sends these yet: the buttons come with
+ * the issue commands (issue 9); the panel forwards each to its command once that command exists.
+ */
+export type IssueAction = 'resolve' | 'unresolve' | 'ignore' | 'bookmark' | 'assign';
+
 export type WebviewMessage =
   | { type: 'ready' }
+  /** The page has laid out and painted the `show` with this id. */
+  | { type: 'painted'; renderId: number }
   | { type: 'openFrame'; frame: FrameRef }
   | { type: 'searchIssues'; tag: number }
   | { type: 'openExternal'; target: ExternalTarget }
   | { type: 'copyMarkdown' }
-  | { type: 'requestFragment'; requestId: number; fragment: FragmentRef };
+  | { type: 'requestFragment'; requestId: number; fragment: FragmentRef }
+  | { type: 'issueAction'; action: IssueAction };
 
 export type ExtensionMessage =
-  /** The whole panel body; replaces what was shown and drops pending fragment requests. */
-  | { type: 'show'; html: string }
+  /** The whole panel body; replaces what was shown and drops pending fragment requests. Answered by `painted`. */
+  | { type: 'show'; html: string; renderId: number }
+  /** The header again (the issue changed): replaces only the header, keeping what the user opened below. */
+  | { type: 'header'; html: string }
   /** The answer to one `requestFragment`. */
   | { type: 'fragment'; requestId: number; html: string };

@@ -1,10 +1,11 @@
 import { isIndex, readFrameRef, readStackRef } from '../../model/refs';
-import type { ExternalTarget, FragmentRef, PagedList, ValuePath, WebviewMessage } from './protocol';
+import type { ExternalTarget, FragmentRef, IssueAction, PagedList, ValuePath, WebviewMessage } from './protocol';
 
 /** Deepest value path a message may name; the renderer never makes longer ones for a real event. */
 const MAX_PATH = 10_000;
 const LISTS: readonly PagedList[] = ['breadcrumbs', 'tags', 'modules', 'query', 'headers', 'cookies'];
 const TARGETS: readonly ExternalTarget[] = ['event', 'issue'];
+const ISSUE_ACTIONS: readonly IssueAction[] = ['resolve', 'unresolve', 'ignore', 'bookmark', 'assign'];
 
 /**
  * A message from the webview, checked field by field: anything that is not exactly one of the
@@ -16,6 +17,10 @@ export function readWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'copyMarkdown':
       return { type: raw.type };
+    case 'painted':
+      return isIndex(raw.renderId) ? { type: 'painted', renderId: raw.renderId } : undefined;
+    case 'issueAction':
+      return ISSUE_ACTIONS.includes(raw.action as IssueAction) ? { type: 'issueAction', action: raw.action as IssueAction } : undefined;
     case 'openFrame': {
       const frame = readFrameRef(raw.frame);
       return frame && { type: 'openFrame', frame };
@@ -48,6 +53,8 @@ export function readFragmentRef(raw: unknown): FragmentRef | undefined {
       const path = readPath(raw.path);
       return path && isIndex(raw.start) ? { kind: 'value', path, start: raw.start } : undefined;
     }
+    case 'sections':
+      return { kind: 'sections' };
     case 'rows':
       return LISTS.includes(raw.list as PagedList) && isIndex(raw.start) ? { kind: 'rows', list: raw.list as PagedList, start: raw.start } : undefined;
     default:

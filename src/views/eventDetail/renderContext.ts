@@ -4,6 +4,8 @@ import type { SentryEvent } from '../../sentry/event/eventModel';
 export interface EventHeaderContext {
   issueShortId?: string;
   issueTitle?: string;
+  /** The issue's status as the store has it now (`resolved`, `ignored`…), with its substatus when there is one. */
+  issueStatus?: string;
   /** The issue's page in Sentry (its `permalink`), when known. Never written into the page: see externalLink.ts. */
   issuePermalink?: string;
   /** This event's page in Sentry, when known. */

@@ -1,6 +1,6 @@
 import type { SentryEvent } from '../../sentry/event/eventModel';
 import { isRecordValue } from './displayText';
-import { el, type Html, icon, text } from './html';
+import { el, frag, type Html, icon, text } from './html';
 import { exceptionStacks, threadStacks } from './eventStacks';
 import { renderBreadcrumbFilter, renderBreadcrumbsPage } from './renderBreadcrumbs';
 import { type EventHeaderContext, RenderContext, type RenderOptions } from './renderContext';
@@ -12,18 +12,33 @@ import { renderRequest } from './renderRequest';
 import { renderSection } from './renderSection';
 import { headlineText, renderStack } from './renderStack';
 import { renderTagsPage } from './renderTags';
-import { renderEntries } from './renderValue';
+import { fragment, renderEntries } from './renderValue';
 
 /**
  * The panel's body for one event: a pure function of the event model and what the extension knows
- * about it. Large or folded parts are placeholders the webview asks for (see renderFragment.ts).
+ * about it. Large or folded parts are placeholders the webview asks for (see renderFragment.ts); the
+ * sections below the stack trace follow as one such part when they would make the first paint large.
  */
 export function renderEventDetail(event: SentryEvent, header: EventHeaderContext = {}, options?: RenderOptions): Html {
   const ctx = new RenderContext(event, header, options, LIMITS.valueCells);
-  const sections: Array<Html | undefined> = [
+  const top: Array<Html | undefined> = [
     guarded('header', () => renderHeader(event, header)),
     guarded('message', () => messageSection(event)),
     guarded('stack trace', () => stacksSection(ctx)),
+  ];
+  const rest = renderSectionsBelowStacks(ctx);
+  const deferred = el(
+    'div',
+    { class: 'slot autoload', 'data-fragment': fragment({ kind: 'sections' }) },
+    el('p', { class: 'muted' }, icon('loading'), text(' Loading breadcrumbs, tags, contexts, request and the rest…')),
+  );
+  return el('div', { class: 'event' }, ...top, rest.length > LIMITS.firstPaintRest ? deferred : rest);
+}
+
+/** Threads, breadcrumbs, tags, contexts, request, user, extra, SDK and packages. */
+export function renderSectionsBelowStacks(ctx: RenderContext): Html {
+  const event = ctx.event;
+  const sections: Array<Html | undefined> = [
     guarded('threads', () => threadsSection(ctx)),
     guarded('breadcrumbs', () => breadcrumbsSection(ctx)),
     guarded('tags', () => (event.tags.length > 0 ? renderSection('tags', 'Tags', renderTagsPage(event, 0), event.tags.length) : undefined)),
@@ -34,7 +49,7 @@ export function renderEventDetail(event: SentryEvent, header: EventHeaderContext
     guarded('SDK', () => (event.sdk ? renderSection('sdk', 'SDK', renderFieldTable([['Name', event.sdk.name], ['Version', event.sdk.version]])) : undefined)),
     guarded('packages', () => (Array.isArray(event.modules) && event.modules.length > 0 ? renderSection('modules', 'Packages', renderPairsPage('modules', event.modules, 0), event.modules.length, false) : undefined)),
   ];
-  return el('div', { class: 'event' }, ...sections);
+  return frag(sections);
 }
 
 /** The message, when the header shows an exception instead (an event with a message has it in the header otherwise). */

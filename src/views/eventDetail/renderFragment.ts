@@ -4,6 +4,7 @@ import { el, type Html, icon, text } from './html';
 import { frameAt, stackAt } from '../../model/eventFrames';
 import type { FragmentRef, PagedList, ValuePath } from './protocol';
 import { renderBreadcrumbsPage } from './renderBreadcrumbs';
+import { renderSectionsBelowStacks } from './renderEventDetail';
 import { type EventHeaderContext, RenderContext, type RenderOptions } from './renderContext';
 import { renderFrameBody } from './renderFrame';
 import { LIMITS } from './renderLimits';
@@ -46,6 +47,8 @@ function renderKnownFragment(ctx: RenderContext, ref: FragmentRef): Html | undef
     }
     case 'rows':
       return renderRows(ctx, ref.list, ref.start);
+    case 'sections':
+      return renderSectionsBelowStacks(ctx);
   }
 }
 

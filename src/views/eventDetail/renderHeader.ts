@@ -22,7 +22,17 @@ export function renderHeader(event: SentryEvent, header: EventHeaderContext): Ht
     'header',
     { class: 'event-header' },
     el('div', { class: 'headline' }, level ? el('span', { class: `badge level level-${levelClass(level)}` }, text(oneLineText(level, 20))) : EMPTY, el('h1', undefined, headline(event))),
-    issue.length > 0 ? el('div', { class: 'issue' }, icon('issues'), text(` ${oneLineText(issue.join(' · '), 300)}`)) : EMPTY,
+    issue.length > 0
+      ? el(
+          'div',
+          { class: 'issue' },
+          icon('issues'),
+          text(` ${oneLineText(issue.join(' · '), 300)}`),
+          header.issueStatus ? el('span', { class: 'badge issue-status' }, text(oneLineText(header.issueStatus, 60))) : EMPTY,
+          // The slot the issue actions (resolve, ignore, assign…) will fill, next to what they change.
+          el('span', { class: 'issue-actions' }),
+        )
+      : EMPTY,
     event.culprit ? el('div', { class: 'muted culprit' }, text(oneLineText(event.culprit, 300))) : EMPTY,
     el(
       'div',

@@ -21,8 +21,15 @@ export const LIMITS = {
   valueCells: 4_000,
   /** Frame rows of one stack per page. */
   framesPage: 200,
+  /** Frame rows of a stack's first page: what a reader looks at first, painted before anything else. */
+  framesFirstPage: 50,
   /** In-app frame bodies (context and variables) expanded per page of frames. */
-  expandedFramesPage: 20,
+  expandedFramesPage: 10,
+  /**
+   * Characters the sections below the stack trace (breadcrumbs, tags, request…) may add to the first
+   * paint; past that they follow in one fragment the page asks for as soon as it has painted.
+   */
+  firstPaintRest: 32_000,
   /** Rows of tags, modules, headers and cookies per page. */
   rowsPage: 300,
   breadcrumbsPage: 200,

@@ -19,7 +19,7 @@ export function renderFramesPage(ctx: RenderContext, stacktrace: Stacktrace | un
   const frames: Frame[] = Array.isArray(stacktrace?.frames) ? stacktrace.frames : [];
   if (frames.length === 0) return el('p', { class: 'muted' }, text('No frames were sent with this stack.'));
   const order = ctx.options.frameOrder;
-  const end = Math.min(frames.length, start + LIMITS.framesPage);
+  const end = Math.min(frames.length, start + (start === 0 ? LIMITS.framesFirstPage : LIMITS.framesPage));
   const anyInApp = frames.some((frame) => frame.inApp === true);
   const out: Html[] = [];
   let library: Html[] = [];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../constants';
 import type { EventRef } from '../../model/refs';
 import type { SentryEvent } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
@@ -23,6 +24,7 @@ export class EventNode implements TreeNode {
       const missing = new vscode.TreeItem(untrustedText(`Event ${this.ref.eventId}`, 80), vscode.TreeItemCollapsibleState.Collapsed);
       missing.id = this.id;
       missing.contextValue = 'event';
+      missing.command = this.openCommand();
       return missing;
     }
     const what = eventHeadline(event);
@@ -32,7 +34,13 @@ export class EventNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('pulse');
     item.contextValue = 'event';
     item.tooltip = untrustedMarkdown(eventTooltipMarkdown(event, what, userLabel(event)));
+    item.command = this.openCommand();
     return item;
+  }
+
+  /** A click opens the event's detail panel (the twistie expands the row). */
+  private openCommand(): vscode.Command {
+    return { command: COMMANDS.openEvent, title: 'Open Event', arguments: [this.ref, { preserveFocus: true }] };
   }
 
   async getChildren(): Promise<TreeNode[]> {

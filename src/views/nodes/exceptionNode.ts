@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
+import type { LocalEventRef } from '../../model/localEventRef';
 import type { EventRef } from '../../model/refs';
 import type { ExceptionInfo } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { exceptionTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
 import { framesChildren } from './framesChildren';
-import type { TreeContext } from './treeContext';
+import type { RowEvent } from './rowEvent';
 import type { TreeNode } from './treeNode';
 
 /** One exception of a (possibly chained) error: its type and value, expanding to its frames. */
@@ -13,22 +14,29 @@ export class ExceptionNode implements TreeNode {
   readonly id: string;
 
   constructor(
-    readonly ref: EventRef,
+    private readonly source: RowEvent,
     private readonly index: number,
     private readonly raised: boolean,
     readonly parent: TreeNode,
-    private readonly context: TreeContext,
   ) {
     this.id = `${parent.id}/exception:${index}`;
   }
 
+  get ref(): EventRef | undefined {
+    return this.source.ref;
+  }
+
+  get localEvent(): LocalEventRef | undefined {
+    return this.source.localEvent;
+  }
+
   private get exception(): ExceptionInfo | undefined {
-    return this.context.store.event(this.ref)?.exceptions[this.index];
+    return this.source.current()?.exceptions[this.index];
   }
 
   getTreeItem(): vscode.TreeItem {
     const exception = this.exception;
-    const chainLength = this.context.store.event(this.ref)?.exceptions.length ?? 1;
+    const chainLength = this.source.current()?.exceptions.length ?? 1;
     const item = new vscode.TreeItem(untrustedText(exception?.type ?? 'Exception', 120), vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
     const role = chainLength > 1 ? (this.raised ? 'raised' : 'cause') : undefined;
@@ -40,6 +48,6 @@ export class ExceptionNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return framesChildren(this, this.ref, { kind: 'exception', index: this.index }, this.exception?.stacktrace?.frames ?? []);
+    return framesChildren(this, this.source, { kind: 'exception', index: this.index }, this.exception?.stacktrace?.frames ?? []);
   }
 }

@@ -1,30 +1,40 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../constants';
+import type { LocalEventRef } from '../../model/localEventRef';
 import type { EventRef, FrameRef } from '../../model/refs';
 import type { Frame } from '../../sentry/event/eventModel';
 import { untrustedMarkdown } from '../tooltip';
 import { frameTooltipMarkdown } from '../tooltipContent';
 import { untrustedText } from '../untrustedText';
+import type { RowEvent } from './rowEvent';
 import type { TreeNode } from './treeNode';
 
 /**
- * One frame. It renders the frame its event (in the store) holds at `frame`; a click runs Open Frame
- * with this node, which gives `{eventRef, frame}` like any other caller of the command.
+ * One frame. It renders the frame its event holds at `frame`; a click runs Open Frame with this node,
+ * which gives `{eventRef, frame}` (or `{localEvent, frame}` in an opened file) like any other caller.
  */
 export class FrameNode implements TreeNode {
   readonly id: string;
 
   constructor(
     private readonly shown: Frame,
-    readonly eventRef: EventRef,
+    private readonly source: RowEvent,
     readonly frame: FrameRef,
     readonly parent: TreeNode,
   ) {
     this.id = `${parent.id}/frame:${frame.frame}`;
   }
 
-  get ref(): EventRef {
-    return this.eventRef;
+  get eventRef(): EventRef | undefined {
+    return this.source.ref;
+  }
+
+  get ref(): EventRef | undefined {
+    return this.source.ref;
+  }
+
+  get localEvent(): LocalEventRef | undefined {
+    return this.source.localEvent;
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,9 +1,10 @@
 import { readConfig } from '../../config';
-import type { EventRef, StackRef } from '../../model/refs';
+import type { StackRef } from '../../model/refs';
 import type { Frame } from '../../sentry/event/eventModel';
 import { FrameNode } from './frameNode';
 import { LibraryFramesNode } from './libraryFramesNode';
 import { MessageNode } from './messageNode';
+import type { RowEvent } from './rowEvent';
 import type { TreeNode } from './treeNode';
 
 /**
@@ -11,12 +12,12 @@ import type { TreeNode } from './treeNode';
  * each run of library frames folds into one "N library frames" node, or is left out when the
  * user hides library frames (unless nothing in-app would be left).
  */
-export function framesChildren(parent: TreeNode, ref: EventRef, stack: StackRef, frames: readonly Frame[]): TreeNode[] {
+export function framesChildren(parent: TreeNode, source: RowEvent, stack: StackRef, frames: readonly Frame[]): TreeNode[] {
   if (frames.length === 0) return [new MessageNode(parent, 'No frames in this stack trace.', { key: 'noframes' })];
   const config = readConfig();
   const indexed = frames.map((frame, index) => ({ frame, index }));
   if (config.frameOrder === 'crashFirst') indexed.reverse();
-  const node = (entry: { frame: Frame; index: number }, under: TreeNode) => new FrameNode(entry.frame, ref, { stack, frame: entry.index }, under);
+  const node = (entry: { frame: Frame; index: number }, under: TreeNode) => new FrameNode(entry.frame, source, { stack, frame: entry.index }, under);
   if (!frames.some((f) => f.inApp)) return indexed.map((entry) => node(entry, parent));
 
   const nodes: TreeNode[] = [];

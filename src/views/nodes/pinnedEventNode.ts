@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../constants';
 import type { EventRef } from '../../model/refs';
 import type { PinnedEvent } from '../../model/sentryData';
 import { CancelledError } from '../../sentry/http/errors';
@@ -47,6 +48,13 @@ export class PinnedEventNode implements TreeNode {
         : typeof kind === 'string'
           ? `The ${kind} event of this issue`
           : `Event ${kind.eventId}, opened from a link`;
+    // A click opens the event's detail panel (the twistie expands the row); before it is loaded, by which one it is.
+    const target =
+      this.eventRef ??
+      (typeof kind === 'string'
+        ? { ...this.parent.ref, which: kind }
+        : { org: this.parent.ref.org, project: this.parent.parent.ref.project, eventId: kind.eventId, issueId: this.parent.ref.issueId });
+    item.command = { command: COMMANDS.openEvent, title: 'Open Event', arguments: [target, { preserveFocus: true }] };
     return item;
   }
 

@@ -1,22 +1,31 @@
 import * as vscode from 'vscode';
+import type { LocalEventRef } from '../../model/localEventRef';
 import type { EventRef } from '../../model/refs';
 import type { ThreadInfo } from '../../sentry/event/eventModel';
 import { untrustedText } from '../untrustedText';
 import { framesChildren } from './framesChildren';
-import type { TreeContext } from './treeContext';
+import type { RowEvent } from './rowEvent';
 import type { TreeNode } from './treeNode';
 
 /** A thread's stack, for events that carry threads but no exception (ANRs, hangs, messages). */
 export class ThreadNode implements TreeNode {
   readonly id: string;
 
-  constructor(readonly ref: EventRef, private readonly index: number, readonly parent: TreeNode, private readonly context: TreeContext) {
+  constructor(private readonly source: RowEvent, private readonly index: number, readonly parent: TreeNode) {
     const thread = this.thread;
     this.id = `${parent.id}/thread:${thread?.id ?? index}`;
   }
 
+  get ref(): EventRef | undefined {
+    return this.source.ref;
+  }
+
+  get localEvent(): LocalEventRef | undefined {
+    return this.source.localEvent;
+  }
+
   private get thread(): ThreadInfo | undefined {
-    return this.context.store.event(this.ref)?.threads[this.index];
+    return this.source.current()?.threads[this.index];
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -32,6 +41,6 @@ export class ThreadNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return framesChildren(this, this.ref, { kind: 'thread', index: this.index }, this.thread?.stacktrace?.frames ?? []);
+    return framesChildren(this, this.source, { kind: 'thread', index: this.index }, this.thread?.stacktrace?.frames ?? []);
   }
 }

@@ -87,10 +87,36 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     loader.reset();
     root.innerHTML = message.html;
     restoreFilter();
+    if (typeof message.renderId === 'number') afterPaint(message.renderId);
+  } else if (message.type === 'header' && typeof message.html === 'string') {
+    const header = root.querySelector(':scope > .event > header.event-header');
+    if (header) header.outerHTML = message.html;
   } else if (message.type === 'fragment' && typeof message.html === 'string' && typeof message.requestId === 'number') {
     loader.receive(message.requestId, message.html);
   }
 });
+
+/** Tells the extension once the frame with the new body has been painted (its measure of first paint). */
+function afterPaint(renderId: number): void {
+  const report = () => {
+    post({ type: 'painted', renderId });
+    loadDeferred();
+  };
+  // A hidden page gets no animation frames; it has laid the body out by now all the same.
+  if (document.visibilityState === 'hidden') {
+    report();
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(report, 0));
+}
+
+/** Parts the extension left out of the first paint to keep it quick, asked for once it is on screen. */
+function loadDeferred(): void {
+  for (const slot of Array.from(document.querySelectorAll('.slot.autoload'))) {
+    const fragment = fragmentOf(slot);
+    if (fragment && !loader.isLoading(slot)) loader.request(fragment, slot, restoreFilter);
+  }
+}
 
 function restoreFilter(): void {
   const saved = loadState().breadcrumbFilter;

@@ -17,12 +17,18 @@ describe('event detail webview messages', () => {
       { type: 'requestFragment', requestId: 8, fragment: { kind: 'rows', list: 'breadcrumbs', start: 500 } },
       { type: 'requestFragment', requestId: 9, fragment: { kind: 'frames', stack: { kind: 'thread', index: 0 }, start: 200 } },
       { type: 'requestFragment', requestId: 10, fragment: { kind: 'frameBody', frame: { stack: { kind: 'exception', index: 0 }, frame: 4 } } },
+      { type: 'requestFragment', requestId: 11, fragment: { kind: 'sections' } },
+      { type: 'painted', renderId: 3 },
+      { type: 'issueAction', action: 'resolve' },
+      { type: 'issueAction', action: 'assign' },
     ];
     for (const message of good) assert.deepEqual(readWebviewMessage(message), message, JSON.stringify(message));
   });
 
   it('drops extra fields and rejects anything else', () => {
     assert.deepEqual(readWebviewMessage({ type: 'ready', url: 'https://evil.example' }), { type: 'ready' });
+    assert.deepEqual(readWebviewMessage({ type: 'issueAction', action: 'ignore', issue: { org: 'other' } }), { type: 'issueAction', action: 'ignore' });
+    assert.deepEqual(readWebviewMessage({ type: 'requestFragment', requestId: 1, fragment: { kind: 'sections', html: '<script>' } }), { type: 'requestFragment', requestId: 1, fragment: { kind: 'sections' } });
     const bad: unknown[] = [
       null,
       'ready',
@@ -39,6 +45,9 @@ describe('event detail webview messages', () => {
       { type: 'requestFragment', requestId: 1, fragment: { kind: 'rows', list: 'secrets', start: 0 } },
       { type: 'requestFragment', fragment: { kind: 'rows', list: 'tags', start: 0 } },
       { type: 'runCommand', command: 'workbench.action.terminal.sendSequence' },
+      { type: 'painted' },
+      { type: 'painted', renderId: -1 },
+      { type: 'issueAction', action: 'delete' },
     ];
     for (const message of bad) assert.equal(readWebviewMessage(message), undefined, JSON.stringify(message));
   });

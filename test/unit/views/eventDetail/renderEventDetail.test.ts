@@ -6,6 +6,7 @@ import { frameAt } from '../../../../src/model/eventFrames';
 import type { FragmentRef, FrameRef } from '../../../../src/views/eventDetail/protocol';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';
 import { renderFragment } from '../../../../src/views/eventDetail/renderFragment';
+import { renderHeader } from '../../../../src/views/eventDetail/renderHeader';
 import { largeEvent, manyFramesEvent } from '../../../fixtures/events/largeEvents';
 import { sharedEventFiles, withSharedFixtures } from '../../fixturePaths';
 import { renderEverything } from './renderAll';
@@ -144,6 +145,22 @@ describe('event detail renderer', () => {
     );
   });
 
+  describe('the header', () => {
+    const [event] = ownEvent('store-event.json');
+
+    it("shows the issue's status, escaped, and leaves the issue actions a slot beside it", () => {
+      const html = renderHeader(event, { issueShortId: 'API-12', issueTitle: 'OutOfStockError', issueStatus: 'ignored (archived until escalating)' });
+      assert.match(html, /API-12 · OutOfStockError<span class="badge issue-status">ignored \(archived until escalating\)<\/span><span class="issue-actions"><\/span><\/div>/);
+      assert.match(renderHeader(event, { issueShortId: 'API-12', issueStatus: '<img src=x onerror=alert(1)>' }), /<span class="badge issue-status">&lt;img src=x onerror=alert\(1\)&gt;<\/span>/);
+    });
+
+    it('has no issue line, and so no action slot, for an event without an issue (a file)', () => {
+      const html = renderHeader(event, { sourceLabel: 'events.ndjson, event 2 of 3' });
+      assert.ok(!html.includes('issue-actions') && !html.includes('issue-status'));
+      assert.match(checkMarkup(html).text, /Source events\.ndjson, event 2 of 3/);
+    });
+  });
+
   describe('size limits', () => {
     it('paints 5,000 frames a page at a time, and every page can be reached', () => {
       const event = parseEvent(manyFramesEvent(5_000));
@@ -152,9 +169,10 @@ describe('event detail renderer', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       assert.ok(ms < 1_500, `first paint took ${ms} ms`);
       const first = checkMarkup(html);
-      assert.equal(first.frames.length, 200);
-      assert.equal((html.match(/<details class="frame in-app" open>/g) ?? []).length, 20, 'in-app bodies painted on the first page');
-      assert.match(first.text, /Show 200 more frames of 4,800/);
+      assert.equal(first.frames.length, 50, 'a first page of 50 rows, the later ones of 200');
+      assert.equal((html.match(/<details class="frame in-app" open>/g) ?? []).length, 10, 'in-app bodies painted on the first page');
+      assert.match(first.text, /Show 200 more frames of 4,950/);
+      assert.ok(html.length < 64_000, `first paint is ${html.length} characters`);
       let ref = first.fragments.find((f) => (f as FragmentRef).kind === 'frames') as FragmentRef | undefined;
       let frames = first.frames.length;
       while (ref) {
@@ -173,10 +191,21 @@ describe('event detail renderer', () => {
       const html = renderEventDetail(event);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       assert.ok(ms < 1_500, `first paint took ${ms} ms`);
-      assert.ok(html.length < 2_000_000, `first paint is ${html.length} characters`);
+      assert.ok(html.length < 100_000, `first paint is ${html.length} characters`);
       const summary = checkMarkup(html);
-      assert.match(summary.text, /Show 1,800 more breadcrumbs/);
       assert.match(summary.text, /show all \(\d{1,3}(,\d{3})+ characters\)/);
+      assert.ok(!summary.text.includes('Breadcrumbs'), 'the sections below the stack trace come after the first paint');
+      assert.deepEqual(summary.fragments.filter((f) => (f as FragmentRef).kind === 'sections'), [{ kind: 'sections' }]);
+      const rest = checkMarkup(renderFragment(event, { kind: 'sections' }));
+      assert.match(rest.text, /Show 1,800 more breadcrumbs/);
+      for (const section of ['Breadcrumbs', 'Tags', 'Contexts', 'Extra', 'Packages']) assert.ok(rest.text.includes(section), section);
+    });
+
+    it('keeps a small event in one paint, the sections below the stack trace included', () => {
+      const [event] = ownEvent('store-event.json');
+      const summary = checkMarkup(renderEventDetail(event));
+      assert.ok(!summary.fragments.some((f) => (f as FragmentRef).kind === 'sections'));
+      for (const section of ['Breadcrumbs', 'Tags', 'Contexts', 'Request', 'User', 'Packages']) assert.ok(summary.text.includes(section), section);
     });
   });
 });

@@ -1,0 +1,314 @@
+import * as vscode from 'vscode';
+import { showFailure } from '../../commands/registerCommand';
+import { readConfig } from '../../config';
+import { OPTIONAL_COMMANDS } from '../../constants';
+import type { Subscription } from '../../model/emitter';
+import { issueKey } from '../../model/refs';
+import type { SentryStore } from '../../model/store';
+import type { OutputLogger } from '../../outputLogger';
+import type { SentryEvent } from '../../sentry/event/eventModel';
+import { eventHeadline } from '../nodes/eventNode';
+import { untrustedText } from '../untrustedText';
+import { eventToMarkdown } from './eventMarkdown';
+import { externalLink } from './externalLink';
+import { el, type Html, icon, text } from './html';
+import { searchIssuesWith } from './issueSearch';
+import type { PanelEventSource } from './panelEventSource';
+import type { ExtensionMessage, IssueAction, WebviewMessage } from './protocol';
+import { readWebviewMessage } from './readWebviewMessage';
+import type { EventHeaderContext, FrameOrder } from './renderContext';
+import { renderEventDetail } from './renderEventDetail';
+import { renderFragment } from './renderFragment';
+import { renderHeader } from './renderHeader';
+import { tagSearchQuery } from './tagSearchQuery';
+import { buildWebviewShell } from './webviewShell';
+
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  logger: OutputLogger;
+  store: SentryStore;
+}
+
+/** When a body the panel sent was on screen: measured in the extension host, from the panel's creation. */
+export interface PaintTiming {
+  key: string;
+  renderId: number;
+  sinceOpenMs: number;
+  /** From the panel's creation to the page's first `ready`. */
+  readyMs?: number;
+  /** Rendering the body in the extension host. */
+  renderMs?: number;
+  /** From the body posted to the page's `painted`. */
+  pageMs?: number;
+  first: boolean;
+}
+
+/** How many messages the panel remembers having sent (tests read them). */
+const SENT_KEPT = 50;
+
+/** The issue commands the header's action slot will run, by the action the page names. */
+const ISSUE_ACTION_COMMANDS: Record<IssueAction, string> = {
+  resolve: OPTIONAL_COMMANDS.resolveIssue,
+  unresolve: OPTIONAL_COMMANDS.unresolveIssue,
+  ignore: OPTIONAL_COMMANDS.ignoreIssue,
+  bookmark: OPTIONAL_COMMANDS.bookmarkIssue,
+  assign: OPTIONAL_COMMANDS.assignIssue,
+};
+
+/**
+ * One event in a webview panel. The page gets its body after it says `ready` (again each time it is
+ * shown: the page is not kept while hidden), asks for folded parts by reference, and turns clicks
+ * into messages that are checked (readWebviewMessage) before anything acts on them. Every part of the
+ * body is rendered by the pure renderer, which escapes all event text.
+ */
+export class EventDetailPanel implements vscode.Disposable {
+  private event?: SentryEvent;
+  private failure?: string;
+  private readonly loaded: Promise<void>;
+  private header: EventHeaderContext = {};
+  private frameOrder: FrameOrder = readConfig().frameOrder;
+  private renderId = 0;
+  private readySeen = false;
+  private disposed = false;
+  private readonly openedAt = performance.now();
+  private readyAt?: number;
+  private lastRender?: { renderId: number; ms: number; postedAt: number };
+  /** The first body, rendered while the page loads (the page takes longer to load than the body to render). */
+  private prepared?: { html: string; ms: number; frameOrder: FrameOrder };
+  private readonly subscriptions: Array<vscode.Disposable | Subscription> = [];
+  private readonly paints = new vscode.EventEmitter<PaintTiming>();
+  private readonly disposals = new vscode.EventEmitter<void>();
+  readonly onDidPaint = this.paints.event;
+  readonly onDidDispose = this.disposals.event;
+  /** The messages sent to the page, oldest first (the last {@link SENT_KEPT}). */
+  readonly sent: ExtensionMessage[] = [];
+  /** The page's last `painted`, timed from the panel's creation. */
+  lastPaint?: PaintTiming;
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    readonly source: PanelEventSource,
+    private readonly services: PanelServices,
+  ) {
+    this.webviewPanel.webview.html = this.shell();
+    this.subscriptions.push(
+      this.webviewPanel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
+      this.webviewPanel.onDidDispose(() => this.dispose()),
+      services.store.onDidUpdateIssue(({ ref }) => {
+        const shown = this.event && this.source.issueOf(this.event);
+        if (shown && issueKey(shown) === issueKey(ref)) this.refreshHeader();
+      }),
+    );
+    this.loaded = this.load();
+  }
+
+  get key(): string {
+    return this.source.key;
+  }
+
+  /** The event once loaded. */
+  get shownEvent(): SentryEvent | undefined {
+    return this.event;
+  }
+
+  /** The last body sent, as the page got it. */
+  get lastBody(): string | undefined {
+    for (let i = this.sent.length - 1; i >= 0; i--) {
+      const message = this.sent[i];
+      if (message.type === 'show') return message.html;
+    }
+    return undefined;
+  }
+
+  /** Resolves when the event is loaded or failed to load. */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
+  reveal(preserveFocus = false): void {
+    this.webviewPanel.reveal(undefined, preserveFocus);
+  }
+
+  /** The body again (the frame order changed), for a page that has asked for it before. */
+  rerender(): void {
+    if (this.readySeen) void this.loaded.then(() => this.show());
+  }
+
+  /**
+   * What the page sends, and what tests send the same way. Anything but the protocol's shapes is
+   * ignored; a failure is logged and shown, never thrown. Resolves with what the action produced.
+   */
+  async handleMessage(raw: unknown): Promise<unknown> {
+    const message = readWebviewMessage(raw);
+    if (!message) {
+      this.services.logger.debug(`Event panel ${this.key}: ignored a message that is not in the protocol.`);
+      return undefined;
+    }
+    try {
+      return await this.act(message);
+    } catch (error) {
+      void showFailure(`Event panel ${message.type}`, this.services.logger, error);
+      return undefined;
+    }
+  }
+
+  /** Copies the event as Markdown (the panel's button and Copy Event as Markdown with the panel active). */
+  async copyMarkdown(): Promise<string> {
+    const event = await this.requireEvent();
+    const markdown = eventToMarkdown(event, this.header, this.frameOrder);
+    await vscode.env.clipboard.writeText(markdown);
+    vscode.window.setStatusBarMessage('Sentry: copied the event as Markdown', 3000);
+    return markdown;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.webviewPanel.dispose();
+    this.disposals.fire();
+    this.paints.dispose();
+    this.disposals.dispose();
+  }
+
+  private async act(message: WebviewMessage): Promise<unknown> {
+    switch (message.type) {
+      case 'ready':
+        this.readyAt ??= performance.now();
+        this.readySeen = true;
+        await this.loaded;
+        this.show();
+        return undefined;
+      case 'painted':
+        this.painted(message.renderId);
+        return undefined;
+      case 'requestFragment': {
+        await this.loaded;
+        const html = this.event ? renderFragment(this.event, message.fragment, this.header, { frameOrder: this.frameOrder }) : this.failureHtml();
+        this.post({ type: 'fragment', requestId: message.requestId, html });
+        return undefined;
+      }
+      case 'openFrame': {
+        const event = await this.requireEvent();
+        return this.source.openFrame(event, message.frame, vscode.ViewColumn.Beside);
+      }
+      case 'searchIssues': {
+        const query = tagSearchQuery(await this.requireEvent(), message.tag);
+        return query === undefined ? undefined : searchIssuesWith(query, this.source.searchScope);
+      }
+      case 'openExternal': {
+        // Only the links the extension made for this event; the page only names which one.
+        const url = externalLink(this.header, message.target);
+        if (url !== undefined) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+        return url;
+      }
+      case 'copyMarkdown':
+        return this.copyMarkdown();
+      case 'issueAction':
+        return this.issueAction(message.action);
+    }
+  }
+
+  private async issueAction(action: IssueAction): Promise<unknown> {
+    const issue = this.event && this.source.issueOf(this.event);
+    const command = ISSUE_ACTION_COMMANDS[action];
+    if (!issue || !(await vscode.commands.getCommands(true)).includes(command)) {
+      this.services.logger.debug(`Event panel ${this.key}: no ${action} for this event yet.`);
+      return undefined;
+    }
+    return vscode.commands.executeCommand(command, issue);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const event = await this.source.load();
+      this.event = event;
+      this.header = this.source.header(event);
+      this.webviewPanel.title = untrustedText(eventHeadline(event), 60);
+      const started = performance.now();
+      const frameOrder = readConfig().frameOrder;
+      this.prepared = { html: this.renderBody(event, frameOrder), ms: performance.now() - started, frameOrder };
+      void this.source.fetchIssue(event).then(
+        (asked) => asked && this.refreshHeader(),
+        (error: unknown) => this.services.logger.warn(`Event panel ${this.key}: could not read the event's issue for the header.`, error),
+      );
+    } catch (error) {
+      this.failure = `The event could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      this.services.logger.warn(`Event panel ${this.key}: the event could not be loaded.`, error);
+      this.webviewPanel.title = 'Event not loaded';
+    }
+  }
+
+  private show(): void {
+    const renderId = ++this.renderId;
+    this.frameOrder = readConfig().frameOrder;
+    const prepared = this.prepared?.frameOrder === this.frameOrder ? this.prepared : undefined;
+    // Shown once: a later show (the page shown again, a header or order change) renders what is current.
+    this.prepared = undefined;
+    const started = performance.now();
+    const html = prepared?.html ?? (this.event ? this.renderBody(this.event, this.frameOrder) : this.failureHtml());
+    const postedAt = performance.now();
+    this.lastRender = { renderId, ms: prepared?.ms ?? postedAt - started, postedAt };
+    this.post({ type: 'show', html, renderId });
+  }
+
+  private renderBody(event: SentryEvent, frameOrder: FrameOrder): string {
+    try {
+      return renderEventDetail(event, this.header, { frameOrder });
+    } catch (error) {
+      this.services.logger.error(`Event panel ${this.key}: the event could not be rendered.`, error);
+      return this.notice('This event could not be shown. The Sentry log has the details.');
+    }
+  }
+
+  private refreshHeader(): void {
+    if (!this.event || this.disposed) return;
+    this.header = this.source.header(this.event);
+    this.prepared = undefined;
+    this.post({ type: 'header', html: renderHeader(this.event, this.header) });
+  }
+
+  private painted(renderId: number): void {
+    const now = performance.now();
+    const first = this.lastPaint === undefined;
+    const sinceOpenMs = now - this.openedAt;
+    const render = this.lastRender?.renderId === renderId ? this.lastRender : undefined;
+    const phases = { readyMs: this.readyAt === undefined ? undefined : this.readyAt - this.openedAt, renderMs: render?.ms, pageMs: render && now - render.postedAt };
+    if (first) this.services.logger.debug(`Event panel ${this.key}: first paint ${sinceOpenMs.toFixed(0)} ms after it was opened.`, phases);
+    this.lastPaint = { key: this.key, renderId, sinceOpenMs, first, ...phases };
+    this.paints.fire(this.lastPaint);
+  }
+
+  private post(message: ExtensionMessage): void {
+    if (this.disposed) return;
+    this.sent.push(message);
+    if (this.sent.length > SENT_KEPT) this.sent.splice(0, this.sent.length - SENT_KEPT);
+    void this.webviewPanel.webview.postMessage(message);
+  }
+
+  private async requireEvent(): Promise<SentryEvent> {
+    await this.loaded;
+    if (!this.event) throw new Error(this.failure ?? 'The event is not loaded.');
+    return this.event;
+  }
+
+  private failureHtml(): Html {
+    return this.notice(this.failure ?? 'The event is not loaded.');
+  }
+
+  private notice(message: string): Html {
+    return el('p', { class: 'notice' }, icon('warning'), text(` ${untrustedText(message, 1_000)}`));
+  }
+
+  private shell(): string {
+    const webview = this.webviewPanel.webview;
+    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'media', ...path)).toString();
+    return buildWebviewShell({
+      cspSource: webview.cspSource,
+      scriptUri: media('eventDetail.js'),
+      styleUri: media('eventDetail.css'),
+      codiconsUri: media('codicons', 'codicon.css'),
+      title: this.source.pendingTitle,
+    });
+  }
+}
