@@ -12,7 +12,7 @@ import { ReferenceFileIndex, ReferenceSuffix } from './referenceFileIndex';
 const ROOT = '/home/dev/mono';
 const SECOND_ROOT = '/home/dev/tools';
 const FILE_COUNT = 100_000;
-const QUERIES = 150;
+const QUERIES = 100;
 
 /** Spellings the workspace itself has: a folder in other letter case, files differing only in case, NFD names. */
 function variants(files: readonly string[]): string[] {
