@@ -11,6 +11,7 @@ import { loadMore, retry, toggleFrameOrder } from './commands/treeCommands';
 import { ContextDocuments } from './editor/contextDocuments';
 import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
+import { warmUpForFrames } from './editor/frameWarmUp';
 import { WorkspaceFiles } from './editor/workspaceFiles';
 import { showAccount } from './views/accountDescription';
 import { COMMANDS, VIEW_ID } from './views/ids';
@@ -27,6 +28,7 @@ export interface SentryExplorerApi {
   readonly tree: SentryTreeProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly decorations: FrameDecorations;
+  readonly files: WorkspaceFiles;
 }
 
 export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
@@ -60,6 +62,9 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     showAccount(session, treeView),
     showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
+    // Frame clicks need the workspace's file index: begun once Sentry is on screen or an event opens, never at activation.
+    treeView.onDidChangeVisibility(({ visible }) => visible && frames.files.startIndexing()),
+    treeView.onDidExpandElement(({ element }) => warmUpForFrames(element, frames.files, frames.clicks.resolverFor(session.client))),
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.reloadIfStarted()),
     registerCommand(COMMANDS.signIn, log, (args?: unknown) => signIn(session, args)),
     registerCommand(COMMANDS.signOut, log, (args?: unknown) => signOut(session, args)),
@@ -83,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
       else if (['frameOrder', 'hideLibraryFrames'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.refresh();
     }),
   );
-  return { session, tree, treeView, decorations: frames.decorations };
+  return { session, tree, treeView, decorations: frames.decorations, files: frames.files };
 }
 
 export function deactivate(): void {}

@@ -14,7 +14,7 @@ import { untrustedText } from '../views/untrustedText';
 export type OpenFrameResult =
   | { kind: 'file'; path: string; line: number; column: number; location: LineLocation; method: string; evidence?: string }
   | { kind: 'context'; uri: string; reason: string }
-  /** Several files matched equally well and the user closed the choice: nothing opened. */
+  /** The user cancelled while the file index was being built, or closed the choice among tied files: nothing opened. */
   | { kind: 'cancelled' };
 
 export interface OpenFrameDeps {
@@ -36,7 +36,8 @@ const MAX_LISTED_CHOICES = 5000;
 export async function openFrame(target: FrameNode | { frame: Frame; source?: EventSource }, deps: OpenFrameDeps): Promise<OpenFrameResult> {
   const frame = target.frame;
   const source = target.source ?? {};
-  const index = await deps.files.getIndex();
+  const index = await deps.files.indexForJump();
+  if (!index) return { kind: 'cancelled' };
   const resolution = await deps.clicks.resolverFor(deps.session.client).resolve(
     frame,
     {

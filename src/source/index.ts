@@ -3,7 +3,8 @@
 export { ClickContext, ClickResolver, ClickSource } from './clickResolver';
 export { CodeMapping, codeMappingSourcePath } from './codeMappings';
 export { ContextDocument, ContextDocumentOptions, ContextFrame, renderFrameContext } from './contextDocument';
-export { DEFAULT_IGNORED_DIRECTORIES, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
+export { ExcludeRules, excludeRules } from './excludeGlobs';
+export { DEFAULT_IGNORED_DIRECTORIES, FileChange, FileIndex, FileIndexOptions, IndexedFile } from './fileIndex';
 export {
   AmbiguousFrame,
   AsyncResolveHints,
@@ -21,7 +22,7 @@ export { FrameLines, LineLocation, LineStatus, LocateOptions, locateLine } from 
 export { PathMapper, PathMapping, WorkspaceFolderRef, substituteWorkspaceFolder } from './pathMappings';
 export { FrameCandidates, frameCandidates } from './pathCandidates';
 export { PathCandidate } from './pathCandidate';
-export { CodeMappingClient, ProjectCodeMappings } from './projectCodeMappings';
+export { CodeMappingClient, ProjectCodeMappings, ProjectRef } from './projectCodeMappings';
 export { RememberedChoice, choiceToRemember, isRememberedChoice, withChoice } from './rememberedChoices';
 export { SourceLines } from './sourceLines';
 export { SourceLinesCache } from './sourceLinesCache';
