@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeRules, FileChange, FileIndex, WorkspaceContainment, excludeRules } from '../source';
+import { listFolder } from './folderListing';
 import { waitWithProgress } from './jumpProgress';
 
 export type IndexPhase = 'idle' | 'listing' | 'indexing' | 'ready' | 'failed';
@@ -16,9 +17,9 @@ interface Build {
 /**
  * The workspace's files as a `FileIndex`. Never built at activation: `startIndexing` begins in the background
  * (the Sentry view shown, an event opened) and a frame click joins the build in progress, with progress shown
- * when it has to wait. Listed with `workspace.findFiles` per folder, which honours `files.exclude`, plus
- * `search.exclude` and dependency / build-output folders in its exclude pattern. Kept current by a file
- * watcher, its events applied in batches without rebuilding.
+ * when it has to wait. Each folder is listed from the disk (`listFolder`), honouring `files.exclude`,
+ * `search.exclude` and dependency / build-output / VCS folders. Kept current by a file watcher, its events
+ * applied in batches without rebuilding.
  */
 export class WorkspaceFiles implements vscode.Disposable {
   private build?: Build;
@@ -141,23 +142,16 @@ export class WorkspaceFiles implements vscode.Disposable {
   private async list(token: vscode.CancellationToken): Promise<FileIndex> {
     this.setPhase('listing');
     const folders = this.fileFolders();
-    let lists: vscode.Uri[][];
+    let lists: string[][];
     try {
-      lists = await Promise.all(folders.map((folder) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), this.rulesFor(folder).glob, undefined, token)));
+      lists = await Promise.all(folders.map((folder) => listFolder(folder.uri.fsPath, '', this.rulesFor(folder), token)));
     } catch (error) {
       throw new Error(`Could not list the workspace's files: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (token.isCancellationRequested) {
       throw new vscode.CancellationError();
     }
-    const paths: string[] = [];
-    for (const uris of lists) {
-      for (const uri of uris) {
-        if (uri.scheme === 'file') {
-          paths.push(uri.fsPath);
-        }
-      }
-    }
+    const paths = lists.length === 1 ? lists[0] : lists.flat();
     this.listed = paths.length;
     this.setPhase('indexing');
     // Let the progress notification show the count before the index is built in one go.
@@ -179,7 +173,8 @@ export class WorkspaceFiles implements vscode.Disposable {
     const key = folder.uri.toString();
     let rules = this.rules.get(key);
     if (!rules) {
-      rules = excludeRules(vscode.workspace.getConfiguration('search', folder.uri).get<unknown>('exclude'), DEFAULT_IGNORED_DIRECTORIES);
+      const setting = (section: string): unknown => vscode.workspace.getConfiguration(section, folder.uri).get<unknown>('exclude');
+      rules = excludeRules([setting('files'), setting('search')], DEFAULT_IGNORED_DIRECTORIES);
       this.rules.set(key, rules);
     }
     return rules;
@@ -231,8 +226,8 @@ export class WorkspaceFiles implements vscode.Disposable {
         changes.push({ path: uri.fsPath, deleted: false });
       } else if (kinds[i] === 'folder' && !this.isExcluded(uri)) {
         const folder = vscode.workspace.getWorkspaceFolder(uri);
-        const found = folder ? await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), this.rulesFor(folder).glob) : [];
-        changes.push(...found.filter((file) => file.scheme === 'file').map((file) => ({ path: file.fsPath, deleted: false })));
+        const found = folder ? await listFolder(uri.fsPath, vscode.workspace.asRelativePath(uri, false), this.rulesFor(folder)) : [];
+        changes.push(...found.map((path) => ({ path, deleted: false })));
       }
     }
     if (this.index === index) {

@@ -1,45 +1,86 @@
 /**
- * Which workspace files the index leaves out, as one glob for VS Code's file listing and as a test for paths the
- * file watcher reports later, so both agree. `workspace.findFiles` applies `files.exclude` itself when given an
- * exclude pattern, but not `search.exclude`: its patterns (those set to `true`; a `when` clause cannot be
- * expressed as a glob, so such entries are left in) are added here, beside dependency and build-output folders.
+ * Which workspace files the index leaves out: what `files.exclude` and `search.exclude` exclude (entries set to
+ * `true`, and `when` entries whose sibling exists), and dependency / build-output / VCS folders by name. The
+ * listing asks for each entry as it walks down (a folder left out is not entered), the file watcher for each
+ * path it reports, so both agree.
  */
 
 export interface ExcludeRules {
-  /** One `{a,b,…}` glob for `findFiles`' exclude argument; undefined when there is nothing to add to `files.exclude`. */
-  readonly glob: string | undefined;
-  /** Whether a path relative to the workspace folder (with `/`) is excluded by a `search.exclude` pattern. */
+  /**
+   * Whether an entry met on a walk is left out, its folders having been let in already. `hasSibling` tells
+   * whether its folder holds another entry of that name (for `when` clauses).
+   */
+  excludesEntry(relativePath: string, isFolder: boolean, hasSibling: (name: string) => boolean): boolean;
+  /** Whether a path (relative to its workspace folder, with `/`) the watcher reports is left out, or one of its folders is. */
   excludes(relativePath: string): boolean;
+  /** Whether `excludesEntry` ever asks `hasSibling`. */
+  readonly readsSiblings: boolean;
 }
 
-/** Expansions of one pattern's `{…}` groups beyond this are not worth a glob: the pattern is left out. */
+/** Expansions of one pattern's `{…}` groups beyond this are not worth it: the pattern is left out. */
 const MAX_EXPANSIONS = 64;
 
-/** `searchExclude` is the `search.exclude` setting as read (any shape); `ignoredFolders` are folder names. */
-export function excludeRules(searchExclude: unknown, ignoredFolders: readonly string[]): ExcludeRules {
-  const patterns: string[] = [];
-  if (searchExclude !== null && typeof searchExclude === 'object' && !Array.isArray(searchExclude)) {
-    for (const [pattern, enabled] of Object.entries(searchExclude)) {
-      if (enabled === true && pattern.trim().length > 0) {
-        patterns.push(...withoutBraces(pattern.trim()));
+interface WhenPattern {
+  test: RegExp;
+  /** The sibling's name, with `$(basename)` for the entry's name without its extension. */
+  sibling: string;
+}
+
+/** `settings` are `files.exclude` and `search.exclude` as read (any shape); `ignoredFolders` are folder names. */
+export function excludeRules(settings: readonly unknown[], ignoredFolders: readonly string[]): ExcludeRules {
+  const plain: string[] = [];
+  const when: WhenPattern[] = [];
+  for (const setting of settings) {
+    if (setting === null || typeof setting !== 'object' || Array.isArray(setting)) {
+      continue;
+    }
+    for (const [key, value] of Object.entries(setting)) {
+      const spellings = key.trim().length > 0 ? withoutBraces(key.trim()) : [];
+      if (value === true) {
+        plain.push(...spellings);
+      } else if (value !== null && typeof value === 'object' && 'when' in value && typeof value.when === 'string') {
+        const sibling = value.when;
+        when.push(...spellings.map((pattern) => ({ test: globRegExp(pattern), sibling })));
       }
     }
   }
-  // A comma cannot be written inside the `{…}` list findFiles gets; such rare patterns stay out of the glob.
-  const listed = patterns.filter((pattern) => !pattern.includes(','));
-  const folders = ignoredFolders.filter((name) => /^[^{}[\],*?/\\]+$/.test(name)).map((name) => `**/${name}/**`);
-  const all = [...folders, ...listed.flatMap((pattern) => (pattern.endsWith('/**') ? [pattern] : [pattern, `${pattern}/**`]))];
-  const tests = patterns.map(globRegExp);
+  // Most patterns only name the entry (`**/node_modules`, `**/*.code-search`): tested on the name, not by a regular expression.
+  const names = new Set<string>();
+  const endings: string[] = [];
+  const others: string[] = [];
+  for (const pattern of plain) {
+    const name = /^\*\*\/([^*?[\]/\\]+)$/.exec(pattern)?.[1];
+    const ending = /^\*\*\/\*([^*?[\]/\\]+)$/.exec(pattern)?.[1];
+    if (name !== undefined) names.add(name);
+    else if (ending !== undefined) endings.push(ending);
+    else others.push(pattern);
+  }
+  const combined = others.length > 0 ? new RegExp(others.map((pattern) => globRegExp(pattern).source).join('|')) : undefined;
+  const matches = (relativePath: string): boolean => {
+    const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+    return names.has(name) || endings.some((ending) => name.endsWith(ending)) || (combined?.test(relativePath) ?? false);
+  };
+  const ignored = new Set(ignoredFolders.map((name) => name.toLowerCase()));
+  const folderIgnored = (relativePath: string): boolean => ignored.has(relativePath.slice(relativePath.lastIndexOf('/') + 1).toLowerCase());
   return {
-    glob: all.length === 0 ? undefined : all.length === 1 ? all[0] : `{${all.join(',')}}`,
-    excludes: (relativePath) => {
-      if (tests.length === 0) {
+    readsSiblings: when.length > 0,
+    excludesEntry: (relativePath, isFolder, hasSibling) => {
+      if ((isFolder && folderIgnored(relativePath)) || matches(relativePath)) {
+        return true;
+      }
+      if (when.length === 0 || isFolder) {
         return false;
       }
+      const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
+      const dot = name.lastIndexOf('.');
+      const base = dot > 0 ? name.slice(0, dot) : name;
+      return when.some((pattern) => pattern.test.test(relativePath) && hasSibling(pattern.sibling.replace(/\$\(basename\)/g, base)));
+    },
+    excludes: (relativePath) => {
       const segments = relativePath.split('/');
-      for (let end = segments.length; end > 0; end--) {
-        const candidate = segments.slice(0, end).join('/');
-        if (tests.some((test) => test.test(candidate))) {
+      for (let end = 1; end <= segments.length; end++) {
+        const prefix = segments.slice(0, end).join('/');
+        if ((end < segments.length && folderIgnored(prefix)) || matches(prefix)) {
           return true;
         }
       }
@@ -101,7 +142,7 @@ export function globRegExp(glob: string): RegExp {
         source += '\\[';
         continue;
       }
-      const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\').replace(/]/g, '\\]');
+      const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
       source += `[${body}]`;
       i = close;
     } else {
@@ -111,5 +152,5 @@ export function globRegExp(glob: string): RegExp {
   if (source.endsWith('/.*')) {
     source = `${source.slice(0, -3)}(?:/.*)?`;
   }
-  return new RegExp(`^${source}$`);
+  return new RegExp(`^(?:${source})$`);
 }

@@ -1,37 +1,55 @@
 import assert from 'node:assert/strict';
 import { excludeRules, globRegExp, withoutBraces } from '../../../src/source/excludeGlobs';
 
+const FILES_EXCLUDE = { '**/.git': true, '**/.DS_Store': true, '**/*.js': { when: '$(basename).ts' } };
+const SEARCH_EXCLUDE = { '**/node_modules': true, '**/generated': true, 'legacy/**': true, '**/*.min.{js,css}': true, '**/cache[0-9]': true, '**/keep': false, 'apps/?eb/tmp': true };
+
+const none = (): boolean => false;
+
 describe('source/excludeGlobs', () => {
-  it('lists the ignored folders and every search.exclude pattern set to true in one brace glob', () => {
-    const rules = excludeRules({ '**/node_modules': true, '**/*.code-search': true, '**/generated': false, '**/*.js': { when: '$(basename).ts' }, 'docs/**': true }, ['dist', '.git']);
-    assert.equal(rules.glob, '{**/dist/**,**/.git/**,**/node_modules,**/node_modules/**,**/*.code-search,**/*.code-search/**,docs/**}');
+  const rules = excludeRules([FILES_EXCLUDE, SEARCH_EXCLUDE], ['node_modules', 'dist', '.git']);
+
+  it('leaves out what files.exclude and search.exclude set to true, and dependency / build folders by name', () => {
+    assert.equal(rules.excludesEntry('packages/a/generated', true, none), true);
+    assert.equal(rules.excludesEntry('packages/a/generatedx', true, none), false);
+    assert.equal(rules.excludesEntry('legacy', true, none), true);
+    assert.equal(rules.excludesEntry('src/legacy', true, none), false);
+    assert.equal(rules.excludesEntry('web/vendor.min.js', false, none), true);
+    assert.equal(rules.excludesEntry('web/vendor.min.css', false, none), true);
+    assert.equal(rules.excludesEntry('apps/web/tmp', true, none), true);
+    assert.equal(rules.excludesEntry('apps/mweb/tmp', true, none), false);
+    assert.equal(rules.excludesEntry('a/cache7', true, none), true);
+    assert.equal(rules.excludesEntry('a/keep', true, none), false, 'an entry set to false excludes nothing');
+    assert.equal(rules.excludesEntry('packages/a/Dist', true, none), true, 'folder names compare ignoring case');
+    assert.equal(rules.excludesEntry('packages/a/dist', false, none), false, 'a file named like an ignored folder stays');
+    assert.equal(rules.excludesEntry('.git', true, none), true);
+    assert.equal(rules.excludesEntry('src/index.ts', false, none), false);
   });
 
-  it('reads any shape of setting, writes out brace groups, and leaves out what one glob cannot hold', () => {
-    assert.equal(excludeRules(undefined, ['out']).glob, '**/out/**');
-    assert.equal(excludeRules(['**/x'], []).glob, undefined, 'nothing to add: findFiles applies files.exclude alone');
+  it('applies a when clause with the entry\'s siblings: x.js goes only where x.ts lies beside it', () => {
+    assert.equal(rules.readsSiblings, true);
+    assert.equal(rules.excludesEntry('src/app.js', false, (name) => name === 'app.ts'), true);
+    assert.equal(rules.excludesEntry('src/app.js', false, (name) => name === 'other.ts'), false);
+    assert.equal(excludeRules([SEARCH_EXCLUDE], []).readsSiblings, false);
+  });
+
+  it('tests a watcher path with its folders', () => {
+    assert.equal(rules.excludes('packages/a/generated/types.ts'), true);
+    assert.equal(rules.excludes('packages/a/node_modules/x/index.js'), true);
+    assert.equal(rules.excludes('legacy/old/a.ts'), true);
+    assert.equal(rules.excludes('packages/a/src/dist.ts'), false);
+    assert.equal(rules.excludes('src/index.ts'), false);
+  });
+
+  it('reads any shape of setting, and writes out brace groups', () => {
+    const odd = excludeRules([undefined, null, ['**/x'], 'text', { '': true, '{a,{b}}': true, '**/y': 'yes' }], []);
+    assert.equal(odd.excludesEntry('x', true, none), false);
+    assert.equal(odd.excludesEntry('b', true, none), false);
+    assert.equal(odd.excludesEntry('y', true, none), false);
     assert.deepEqual(withoutBraces('**/*.{js,map}'), ['**/*.js', '**/*.map']);
     assert.deepEqual(withoutBraces('{a,b}/{c,d}'), ['a/c', 'a/d', 'b/c', 'b/d']);
     assert.deepEqual(withoutBraces('{a,{b,c}}'), []);
     assert.deepEqual(withoutBraces('{a,b,c,d,e,f,g,h,i}/{a,b,c,d,e,f,g,h,i}'), [], 'more than 64 spellings');
-    const rules = excludeRules({ 'a,b/**': true, '**/*.{snap,map}': true }, []);
-    assert.equal(rules.glob, '{**/*.snap,**/*.snap/**,**/*.map,**/*.map/**}');
-    assert.equal(rules.excludes('a,b/y.ts'), true, 'the watcher still honours it');
-  });
-
-  it('tests watcher paths the way the listing excludes them: the path or one of its folders matches', () => {
-    const rules = excludeRules({ '**/generated': true, 'legacy/**': true, '**/*.min.js': true, 'apps/?eb/tmp': true, '**/cache[0-9]': true }, ['node_modules']);
-    assert.equal(rules.excludes('packages/a/generated/types.ts'), true);
-    assert.equal(rules.excludes('generated'), true);
-    assert.equal(rules.excludes('packages/generatedx/types.ts'), false);
-    assert.equal(rules.excludes('legacy/old/a.ts'), true);
-    assert.equal(rules.excludes('src/legacy/a.ts'), false);
-    assert.equal(rules.excludes('web/vendor.min.js'), true);
-    assert.equal(rules.excludes('apps/web/tmp/x.ts'), true);
-    assert.equal(rules.excludes('apps/mweb/tmp/x.ts'), false);
-    assert.equal(rules.excludes('a/cache7/b.ts'), true);
-    assert.equal(rules.excludes('src/index.ts'), false);
-    assert.equal(excludeRules({}, ['node_modules']).excludes('node_modules/x.js'), false, 'ignored folders are the index\'s own business');
   });
 
   it('turns globs into anchored expressions', () => {
