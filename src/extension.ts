@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.openInBrowser, log, (node: TreeNode) => openInBrowser(node, session)),
     registerCommand(COMMANDS.copyLink, log, (node: TreeNode) => copyLink(node, session)),
     registerCommand(COMMANDS.copyShortId, log, copyShortId),
-    registerCommand(COMMANDS.openFrame, log, (node: FrameNode) => openFrame(node, frames)),
+    registerCommand(COMMANDS.openFrame, log, (node: FrameNode) => frames.files.jump((jump) => openFrame(node, frames, jump))),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['issueQuery', 'issueSort', 'pageSize'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.reload();

@@ -3,6 +3,7 @@ import type { Session } from '../auth/session';
 import type { ContextDocuments } from '../editor/contextDocuments';
 import type { FrameClicks } from '../editor/frameClicks';
 import type { FrameDecorations } from '../editor/frameDecorations';
+import type { FrameJump } from '../editor/jumpProgress';
 import { pickTiedFile } from '../editor/tiedFilePicker';
 import type { WorkspaceFiles } from '../editor/workspaceFiles';
 import type { Frame } from '../sentry/eventModel';
@@ -33,10 +34,10 @@ const MAX_LISTED_CHOICES = 5000;
  * drifted since the event), or the frame's captured context when no local file matches. When
  * several files match equally well the user chooses, and the choice is remembered.
  */
-export async function openFrame(target: FrameNode | { frame: Frame; source?: EventSource }, deps: OpenFrameDeps): Promise<OpenFrameResult> {
+export async function openFrame(target: FrameNode | { frame: Frame; source?: EventSource }, deps: OpenFrameDeps, jump?: FrameJump): Promise<OpenFrameResult> {
   const frame = target.frame;
   const source = target.source ?? {};
-  const index = await deps.files.indexForJump();
+  const index = await deps.files.indexForJump(jump);
   if (!index) return { kind: 'cancelled' };
   const resolution = await deps.clicks.resolverFor(deps.session.client).resolve(
     frame,
@@ -49,6 +50,8 @@ export async function openFrame(target: FrameNode | { frame: Frame; source?: Eve
     },
     { index, mappings: userMappings(deps.files.folders), rememberedChoices: deps.clicks.choices.all(), maxChoices: MAX_LISTED_CHOICES },
   );
+  // Cancelled while slow (the progress notification's Cancel): nothing opens, nothing is said.
+  if (jump?.cancelled) return { kind: 'cancelled' };
 
   if (!resolution.found) {
     const shown = await showContext(frame, resolution.reason, deps);
@@ -58,6 +61,7 @@ export async function openFrame(target: FrameNode | { frame: Frame; source?: Eve
   let path: string;
   let evidence: string | undefined;
   if (resolution.ambiguous) {
+    jump?.end();
     const chosen = await pickTiedFile(resolution);
     if (chosen === undefined) return { kind: 'cancelled' };
     await deps.clicks.choices.remember(resolution, chosen);
@@ -74,6 +78,7 @@ export async function openFrame(target: FrameNode | { frame: Frame; source?: Eve
     return showContext(frame, containment.reason, deps);
   }
 
+  if (jump?.cancelled) return { kind: 'cancelled' };
   const uri = vscode.Uri.file(path);
   const document = await vscode.workspace.openTextDocument(uri);
   const location = locateLine(deps.clicks.lines.of(document.getText()), frame);

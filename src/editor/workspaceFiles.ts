@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { DEFAULT_IGNORED_DIRECTORIES, ExcludeRules, FileChange, FileIndex, WorkspaceContainment, excludeRules } from '../source';
 import { listFolder } from './folderListing';
-import { waitWithProgress } from './jumpProgress';
+import { FrameJump } from './jumpProgress';
 
 export type IndexPhase = 'idle' | 'listing' | 'indexing' | 'ready' | 'failed';
 
@@ -26,6 +26,7 @@ export class WorkspaceFiles implements vscode.Disposable {
   private index?: FileIndex;
   private phase: IndexPhase = 'idle';
   private listed = 0;
+  private timings = { listingMs: 0, indexingMs: 0 };
   private containmentCheck?: WorkspaceContainment;
   private readonly rules = new Map<string, ExcludeRules>();
   private readonly phaseChanged = new vscode.EventEmitter<void>();
@@ -49,9 +50,9 @@ export class WorkspaceFiles implements vscode.Disposable {
     );
   }
 
-  /** What the index is doing, and how many files the listing found. */
-  get status(): { phase: IndexPhase; listed: number; indexed: number } {
-    return { phase: this.phase, listed: this.listed, indexed: this.index?.size ?? 0 };
+  /** What the index is doing, how many files the last listing found, and how long listing and indexing took. */
+  get status(): { phase: IndexPhase; listed: number; indexed: number; listingMs: number; indexingMs: number } {
+    return { phase: this.phase, listed: this.listed, indexed: this.index?.size ?? 0, ...this.timings };
   }
 
   /** The real-path check a file passes before a frame opens it (folder real paths read on first use, then kept). */
@@ -72,11 +73,21 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   /**
-   * The index for a frame jump: joins the build in progress, and past a moment shows "Indexing N workspace
-   * files…" with a Cancel button. Undefined when the user cancelled (the build goes on).
+   * Runs a frame jump that shows progress once it has taken 300 ms: "Indexing N workspace files…" while it
+   * waits for the index, with a Cancel button.
    */
-  indexForJump(): Promise<FileIndex | undefined> {
-    return waitWithProgress(this.joinBuild(), () => this.progressText(), this.phaseChanged.event);
+  async jump<T>(run: (jump: FrameJump) => Promise<T>): Promise<T> {
+    const jump = new FrameJump(() => this.progressText(), this.phaseChanged.event);
+    try {
+      return await run(jump);
+    } finally {
+      jump.end();
+    }
+  }
+
+  /** The index for a frame jump: joins the build in progress. Undefined when the user cancelled the jump (the build goes on). */
+  indexForJump(jump?: FrameJump): Promise<FileIndex | undefined> {
+    return jump ? jump.wait(this.joinBuild()) : this.joinBuild();
   }
 
   /** The build in progress; when it is abandoned meanwhile (the folders changed), the one that replaces it. */
@@ -110,9 +121,14 @@ export class WorkspaceFiles implements vscode.Disposable {
   }
 
   private progressText(): string {
-    return this.phase === 'indexing' || this.phase === 'ready'
-      ? `Indexing ${this.listed.toLocaleString('en-US')} workspace files…`
-      : 'Indexing workspace files…';
+    switch (this.phase) {
+      case 'listing':
+        return 'Indexing workspace files…';
+      case 'indexing':
+        return `Indexing ${this.listed.toLocaleString('en-US')} workspace files…`;
+      default:
+        return "Opening the frame's file…";
+    }
   }
 
   private setPhase(phase: IndexPhase): void {
@@ -141,6 +157,7 @@ export class WorkspaceFiles implements vscode.Disposable {
 
   private async list(token: vscode.CancellationToken): Promise<FileIndex> {
     this.setPhase('listing');
+    const listingStarted = performance.now();
     const folders = this.fileFolders();
     let lists: string[][];
     try {
@@ -153,17 +170,15 @@ export class WorkspaceFiles implements vscode.Disposable {
     }
     const paths = lists.length === 1 ? lists[0] : lists.flat();
     this.listed = paths.length;
+    const indexingStarted = performance.now();
     this.setPhase('indexing');
-    // Let the progress notification show the count before the index is built in one go.
-    await new Promise((resolve) => setImmediate(resolve));
+    const index = new FileIndex(folders.map((f) => f.uri.fsPath));
+    await index.addAllInSlices(paths, () => new Promise((resolve) => setImmediate(resolve)));
     if (token.isCancellationRequested) {
       throw new vscode.CancellationError();
     }
-    const index = new FileIndex(
-      folders.map((f) => f.uri.fsPath),
-      paths,
-    );
     this.index = index;
+    this.timings = { listingMs: indexingStarted - listingStarted, indexingMs: performance.now() - indexingStarted };
     this.setPhase('ready');
     this.settleSoon();
     return index;

@@ -10,7 +10,6 @@
 
 import { IndexedFile, IndexedFileSource, IndexedFileView } from './indexedFile';
 import { isInsideRoot, normalizeLocalPath, sharedDirectoryDepth } from './pathSafety';
-import { grownInt32 } from './growableArrays';
 import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore } from './pathStore';
 import { HASH_PRIME, HASH_START, NO_NAME } from './segmentNames';
 import { KeyChoices, SuffixTrie } from './suffixTrie';
@@ -132,24 +131,47 @@ export class FileIndex implements IndexedFileSource {
 
   /** Adds many files at once (a workspace listing); returns how many were added. */
   addAll(paths: Iterable<string>): number {
-    if (Array.isArray(paths)) {
-      this.store.reserve(this.store.slots + paths.length);
-    }
-    let added = new Int32Array(Array.isArray(paths) ? paths.length : 1024);
+    const listed = Array.isArray(paths) ? paths : [...paths];
+    const added = new Int32Array(listed.length);
     let count = 0;
-    for (const path of paths) {
+    this.store.reserve(this.store.slots + listed.length);
+    for (const path of listed) {
       const file = this.addToStore(path, false);
       if (file >= 0) {
-        if (count === added.length) {
-          added = grownInt32(added, count + 1);
-        }
         added[count++] = file;
       }
     }
-    const files = added.subarray(0, count);
+    return this.finishAdding(added.subarray(0, count));
+  }
+
+  /**
+   * As `addAll`, a slice at a time: `pause()` is awaited whenever a slice has taken `sliceMs`, so a caller on an
+   * event loop (the extension host) keeps answering while a large listing is indexed. The index must not be
+   * used before this resolves.
+   */
+  async addAllInSlices(paths: readonly string[], pause: () => Promise<void>, sliceMs = 15): Promise<number> {
+    const added = new Int32Array(paths.length);
+    let count = 0;
+    this.store.reserve(this.store.slots + paths.length);
+    let sliceStarted = Date.now();
+    for (let i = 0; i < paths.length; i++) {
+      const file = this.addToStore(paths[i], false);
+      if (file >= 0) {
+        added[count++] = file;
+      }
+      if ((i & 1023) === 1023 && Date.now() - sliceStarted > sliceMs) {
+        await pause();
+        sliceStarted = Date.now();
+      }
+    }
+    return this.finishAdding(added.subarray(0, count));
+  }
+
+  /** Files added to the store without counting: counted into their folders, and into the trie. */
+  private finishAdding(files: Int32Array<ArrayBuffer>): number {
     this.store.countAdded(files);
     this.trie.insertAll(files);
-    return count;
+    return files.length;
   }
 
   remove(path: string): boolean {

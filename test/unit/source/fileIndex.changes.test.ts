@@ -78,3 +78,24 @@ describe('source/fileIndex: watcher changes', function () {
     assert.equal(index.hasFolder(ROOT, ['PACKAGES', 'P300']), true);
   });
 });
+
+describe('source/fileIndex: a listing indexed a slice at a time', () => {
+  it('pauses between slices and ends with the same index as one go', async function () {
+    this.timeout(60_000);
+    const files = largeMonorepo(30_000).files.map((file) => `${ROOT}/${file}`);
+    const sliced = new FileIndex([ROOT]);
+    let pauses = 0;
+    const added = await sliced.addAllInSlices(files, async () => {
+      pauses++;
+    }, 0);
+    const whole = new FileIndex([ROOT], files);
+    assert.equal(added, files.length);
+    assert.ok(pauses >= Math.floor(files.length / 1024) - 1, `${pauses} pauses`);
+    assert.equal(sliced.size, whole.size);
+    for (const segments of [['index.ts'], ['src', 'utils', 'format.ts'], ['components', 'index.ts']]) {
+      const a = sliced.longestSuffix(segments, false);
+      const b = whole.longestSuffix(segments, false);
+      assert.deepEqual([a.length, a.count, a.files().map((file) => file.key).sort()], [b.length, b.count, b.files().map((file) => file.key).sort()]);
+    }
+  });
+});
