@@ -13,6 +13,7 @@ import { ContextDocuments } from './editor/contextDocuments';
 import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
 import { FrameOpener } from './editor/frameOpener';
+import { prepareForFramesOf } from './editor/frameWarmUp';
 import { WorkspaceFiles } from './editor/workspaceFiles';
 import { SentryData } from './model/sentryData';
 import { SentryStore } from './model/store';
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const tree = new SentryTreeProvider(session, data, new IssueFilterStore(context.workspaceState), log);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const decorations = new FrameDecorations();
-  const files = new WorkspaceFiles();
+  const files = new WorkspaceFiles(log);
   const contextDocuments = new ContextDocuments();
   const frames = new FrameOpener({ session, data, files, decorations, contextDocuments, clicks: new FrameClicks(context.workspaceState) });
   const pages = { session, data };
@@ -60,6 +61,9 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     showAccount(session, treeView),
     showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
+    // Frame clicks need the workspace's file index: begun once Sentry is on screen or an event opens, never at activation.
+    treeView.onDidChangeVisibility(({ visible }) => visible && files.startIndexing()),
+    treeView.onDidExpandElement(({ element }) => prepareForFramesOf(element, frames, store)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => session.reloadIfStarted()),
     registerCommand(COMMANDS.signIn, log, (args?: unknown) => signIn(session, args)),
     registerCommand(COMMANDS.signOut, log, (args?: unknown) => signOut(session, args)),
