@@ -153,15 +153,15 @@ export class FileIndex implements IndexedFileSource {
     const added = new Int32Array(paths.length);
     let count = 0;
     this.store.reserve(this.store.slots + paths.length);
-    let sliceStarted = Date.now();
+    let sliceStarted = performance.now();
     for (let i = 0; i < paths.length; i++) {
       const file = this.addToStore(paths[i], false);
       if (file >= 0) {
         added[count++] = file;
       }
-      if ((i & 1023) === 1023 && Date.now() - sliceStarted > sliceMs) {
+      if ((i & 1023) === 1023 && performance.now() - sliceStarted > sliceMs) {
         await pause();
-        sliceStarted = Date.now();
+        sliceStarted = performance.now();
       }
     }
     return this.finishAdding(added.subarray(0, count));
