@@ -242,7 +242,8 @@ describe('a 100,000-file monorepo: the first jump to a frame (issue 11)', functi
     const root = workspaceRoot();
     const targets = new Set(Object.values(spec.targets).map((target) => target.path));
     const removable = spec.files.slice(0, spec.indexed).filter((file) => file.startsWith('packages/') && !targets.has(file));
-    const deleted = removable.filter((_, i) => i % 37 === 0).slice(0, 2500).map((file) => path.join(root, ...file.split('/')));
+    const deleted = removable.filter((_, i) => i % 29 === 0).slice(0, 2500).map((file) => path.join(root, ...file.split('/')));
+    assert.strictEqual(deleted.length, 2500, 'half of the 5,000 changes are deletions');
     const created = deleted.map((file, i) => path.join(path.dirname(file), i % 5 === 0 ? 'switched' : '', `Switched${i}.ts`));
     const started = performance.now();
     for (const file of deleted) fs.rmSync(file);
