@@ -92,6 +92,27 @@ export function addPathMapping(from: string, to: string): Promise<void> {
   return updateConfig('pathMappings', { ...readConfig().pathMappings, [from]: to }, 'workspace');
 }
 
+/** VS Code's own settings that decide which workspace files frames may open from (read per workspace folder). */
+export const EXCLUDE_SETTINGS = ['files.exclude', 'search.exclude'] as const;
+
+/**
+ * `files.exclude` and `search.exclude` as they apply to one workspace folder, unread (glob → `true`, `false`
+ * or a `when` clause): src/source's exclude rules check their shape.
+ */
+export function readExcludeSettings(folder: vscode.Uri): unknown[] {
+  return EXCLUDE_SETTINGS.map((key) => {
+    const [section, name] = key.split('.');
+    return vscode.workspace.getConfiguration(section, folder).get<unknown>(name);
+  });
+}
+
+/** Fires when `files.exclude` or `search.exclude` changes anywhere. */
+export function onDidChangeExcludeSettings(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (EXCLUDE_SETTINGS.some((key) => event.affectsConfiguration(key))) listener();
+  });
+}
+
 function textEntries(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   const entries: Record<string, string> = {};

@@ -18,6 +18,7 @@ import { ContextDocuments } from './editor/contextDocuments';
 import { FrameClicks } from './editor/frameClicks';
 import { FrameDecorations } from './editor/frameDecorations';
 import { FrameOpener } from './editor/frameOpener';
+import { prepareForFramesOf } from './editor/frameWarmUp';
 import { WorkspaceFiles } from './editor/workspaceFiles';
 import { LocalEventFiles } from './model/localEventFiles';
 import { IssueRef, projectRefOf } from './model/refs';
@@ -68,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const tree = new SentryTreeProvider(session, data, new IssueFilterStore(context.workspaceState), log, localFiles);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const decorations = new FrameDecorations();
-  const files = new WorkspaceFiles();
+  const files = new WorkspaceFiles(log);
   const contextDocuments = new ContextDocuments();
   const frames = new FrameOpener({ session, data, files, decorations, contextDocuments, clicks: new FrameClicks(context.workspaceState) });
   const panels = new EventDetailPanels({ extensionUri: context.extensionUri, logger: log, session, data, frames, localFiles });
@@ -109,8 +110,11 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     showAccount(session, treeView),
     showViewMessages(session, treeView),
     treeView.onDidCollapseElement(({ element }) => tree.collapsed(element)),
+    // Frame clicks need the workspace's file index: begun once Sentry is on screen or an event opens, never at activation.
+    treeView.onDidChangeVisibility(({ visible }) => visible && files.startIndexing()),
     treeView.onDidExpandElement(({ element }) => {
       if (element instanceof ProjectNode) void currentProject.use(element.ref);
+      prepareForFramesOf(element, frames, store);
     }),
     currentProject,
     search,

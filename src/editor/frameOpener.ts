@@ -5,11 +5,12 @@ import { frameAt, stackAt, stackLabel } from '../model/eventFrames';
 import type { EventRef, FrameRef } from '../model/refs';
 import type { SentryData } from '../model/sentryData';
 import type { Frame, SentryEvent } from '../sentry/event/eventModel';
-import { ClickSource, LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
+import { ClickSource, FrameProject, LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
 import { untrustedText } from '../views/untrustedText';
 import type { ContextDocuments } from './contextDocuments';
 import type { FrameClicks } from './frameClicks';
 import type { FrameDecorations } from './frameDecorations';
+import { FrameJump } from './jumpProgress';
 import { offerPathMapping } from './pathMappingOffer';
 import { pickTiedFile } from './tiedFilePicker';
 import type { WorkspaceFiles } from './workspaceFiles';
@@ -17,7 +18,7 @@ import type { WorkspaceFiles } from './workspaceFiles';
 export type OpenFrameResult =
   | { kind: 'file'; path: string; line: number; column: number; location: LineLocation; method: string; evidence?: string }
   | { kind: 'context'; uri: string; reason: string }
-  /** Several files matched equally well and the user closed the choice: nothing opened. */
+  /** The user cancelled while the jump waited (for the file index), or closed the choice among tied files: nothing opened. */
   | { kind: 'cancelled' };
 
 export interface FrameOpenerDeps {
@@ -48,7 +49,9 @@ const MAX_LISTED_CHOICES = 5000;
  * file through the resolver (user path mappings, the project's Sentry code mappings read once,
  * known prefixes, suffixes), asks the user when files tie, checks the real path stays in the
  * workspace, opens it at the line that raised (found again if the file has drifted) and marks it —
- * or shows the frame's captured code, with an offer to add a path mapping.
+ * or shows the frame's captured code, with an offer to add a path mapping. A jump still going after 300 ms shows
+ * cancellable progress ("Indexing N workspace files…" while it waits for the index); a cancelled jump opens
+ * nothing and says nothing.
  */
 export class FrameOpener {
   constructor(private readonly deps: FrameOpenerDeps) {}
@@ -57,19 +60,40 @@ export class FrameOpener {
     return this.deps.files;
   }
 
+  /**
+   * One of a project's events is on screen (expanded in the tree): begins what a click on its frames needs,
+   * in the background — the workspace's file index, and the project's Sentry code mappings (read once).
+   */
+  prepare(project: FrameProject): void {
+    this.deps.files.startIndexing();
+    void this.deps.clicks.resolverFor(this.deps.session.client).prepare(project);
+  }
+
   /** A frame of an event the store holds (or that Sentry is asked for). */
-  async openInEvent(ref: EventRef, frame: FrameRef, options: FrameOpenOptions = {}): Promise<OpenFrameResult> {
-    const event = await this.deps.data.getEvent(ref);
-    const issue = ref.issueId ? this.deps.data.store.issue({ org: ref.org, issueId: ref.issueId }) : undefined;
-    return this.openIn(event, frame, { org: ref.org, project: ref.project, projectId: issue?.projectId ?? event.projectId }, options);
+  openInEvent(ref: EventRef, frame: FrameRef, options: FrameOpenOptions = {}): Promise<OpenFrameResult> {
+    return this.jump(async (jump) => {
+      const event = await this.deps.data.getEvent(ref);
+      const issue = ref.issueId ? this.deps.data.store.issue({ org: ref.org, issueId: ref.issueId }) : undefined;
+      return this.openIn(event, frame, { org: ref.org, project: ref.project, projectId: issue?.projectId ?? event.projectId }, options, jump);
+    });
   }
 
   /** A frame of an event that is not Sentry's to look up (read from a file, sent by a caller): local rules only. */
   openInParsedEvent(event: SentryEvent, frame: FrameRef, options: FrameOpenOptions = {}): Promise<OpenFrameResult> {
-    return this.openIn(event, frame, {}, options);
+    return this.jump((jump) => this.openIn(event, frame, {}, options, jump));
   }
 
-  private openIn(event: SentryEvent, ref: FrameRef, where: ClickSource, options: FrameOpenOptions): Promise<OpenFrameResult> {
+  /** One click, from the click until the file shows or the user is asked to choose: progress past 300 ms. */
+  private async jump(run: (jump: FrameJump) => Promise<OpenFrameResult>): Promise<OpenFrameResult> {
+    const jump = new FrameJump(() => this.deps.files.waitingText(), this.deps.files.onDidChangeStatus);
+    try {
+      return await run(jump);
+    } finally {
+      jump.end();
+    }
+  }
+
+  private openIn(event: SentryEvent, ref: FrameRef, where: ClickSource, options: FrameOpenOptions, jump: FrameJump): Promise<OpenFrameResult> {
     const frame = frameAt(event, ref);
     if (!frame) throw new Error('That frame is not in the event.');
     const label = stackLabel(event, ref.stack);
@@ -78,15 +102,19 @@ export class FrameOpener {
       platform: event.platform,
       siblings: stackAt(event, ref.stack)?.frames,
       label: label === undefined ? undefined : untrustedText(label, 200),
-    }, options);
+    }, options, jump);
   }
 
-  private async open(frame: Frame, source: FrameSource, options: FrameOpenOptions): Promise<OpenFrameResult> {
+  private async open(frame: Frame, source: FrameSource, options: FrameOpenOptions, jump: FrameJump): Promise<OpenFrameResult> {
     const { files, clicks, decorations } = this.deps;
-    const index = await files.getIndex();
+    // Joins the index build in progress (begun when the view showed or the event opened), or starts it.
+    const index = await files.indexForJump(jump);
+    if (!index) return { kind: 'cancelled' };
     const resolution = await clicks
       .resolverFor(this.deps.session.client)
       .resolve(frame, source, { index, mappings: userMappings(files.folders), rememberedChoices: clicks.choices.all(), maxChoices: MAX_LISTED_CHOICES });
+    // Cancelled while slow (the progress notification's Cancel): nothing opens, nothing is said.
+    if (jump.cancelled) return { kind: 'cancelled' };
 
     if (!resolution.found) {
       const shown = await this.showContext(frame, resolution.reason, options);
@@ -96,6 +124,7 @@ export class FrameOpener {
     let path: string;
     let evidence: string | undefined;
     if (resolution.ambiguous) {
+      jump.end();
       const chosen = await pickTiedFile(resolution);
       if (chosen === undefined) return { kind: 'cancelled' };
       await clicks.choices.remember(resolution, chosen);
@@ -107,6 +136,7 @@ export class FrameOpener {
     }
 
     const containment = await files.containment().check(path);
+    if (jump.cancelled) return { kind: 'cancelled' };
     if (!containment.inside) {
       void vscode.window.showWarningMessage(`Sentry: ${untrustedText(containment.reason)} Showing the code Sentry captured instead.`);
       return this.showContext(frame, containment.reason, options);

@@ -37,6 +37,11 @@ export class ClickResolver {
   /** `codeMappings` is undefined when signed out: then only local rules apply. */
   constructor(private readonly codeMappings?: ProjectCodeMappings) {}
 
+  /** Reads a project's Sentry code mappings ahead of clicks (one of its events was opened), so a click asks nothing. */
+  async prepare(source: FrameProject): Promise<void> {
+    await this.codeMappings?.planFor(source).catch(() => undefined);
+  }
+
   async resolve(frame: Frame, source: ClickSource, context: ClickContext): Promise<FrameResolution> {
     const plan: CodeMappingPlan = this.codeMappings ? await this.codeMappings.planFor(source) : { mappings: [], key: 'none' };
     const resolver = new FrameResolver(context.index, { mappings: context.mappings, codeMappings: plan.mappings });

@@ -1,12 +1,21 @@
 /**
- * The workspace's files, indexed once by path suffix (file name, then folders upward) for frame lookups and
- * kept current through `add` / `remove` from a file watcher. Only files under the given roots are kept, and
- * dependency / build-output folders are skipped.
+ * The workspace's files, indexed by path suffix (file name, then folders upward) for frame lookups and kept
+ * current through `add` / `remove` / `applyChanges` from a file watcher. Only files under the given roots are
+ * kept, and dependency / build-output folders are skipped.
+ *
+ * Paths are stored compactly (`PathStore`: interned segment names, folders and files as numbers in typed
+ * arrays); two suffix tries over file numbers answer exact-case and case-insensitive lookups. Lookups hand out
+ * `IndexedFile` views that rebuild a file's path only when asked.
  */
 
-import { isInsideRoot, normalizeLocalPath } from './pathSafety';
-import { SuffixTrie } from './suffixTrie';
+import { IndexedFile, IndexedFileSource, IndexedFileView } from './indexedFile';
+import { isInsideRoot, normalizeLocalPath, sharedDirectoryDepth } from './pathSafety';
+import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore } from './pathStore';
+import { HASH_PRIME, HASH_START, NO_NAME } from './segmentNames';
+import { KeyChoices, SuffixTrie } from './suffixTrie';
 import { nfc, nfcSegments } from './unicodeNames';
+
+export type { IndexedFile } from './indexedFile';
 
 export const DEFAULT_IGNORED_DIRECTORIES: readonly string[] = [
   'node_modules',
@@ -28,22 +37,16 @@ export const DEFAULT_IGNORED_DIRECTORIES: readonly string[] = [
 /** Folders whose files are vendored third-party code even when they live in the workspace. */
 const VENDORED_DIRECTORIES = new Set(['vendor', 'third_party', 'third-party', 'thirdparty', 'external', 'externals', 'site-packages', 'pods', '_deps']);
 
-const HAS_UPPER_CASE = /[A-Z]/;
+/** A folder the index skips, with everything below it. */
+const IGNORED_FOLDER = -2;
 
-export interface IndexedFile {
-  /** The path exactly as it was added (what the editor should open). */
-  readonly path: string;
-  /** Normalized: forward slashes, lower-case drive letter, Unicode NFC. */
-  readonly key: string;
-  /** Normalized workspace root holding it (the deepest one when roots nest). */
-  readonly root: string;
-  /** Segments below the root (NFC). */
-  readonly relative: readonly string[];
-  /** Lives in a vendored-code folder. */
-  readonly library: boolean;
-  /** Insertion order, the last tie-breaker. */
-  readonly order: number;
-}
+const SLASH = 47;
+const BACKSLASH = 92;
+const DOT = 46;
+
+/** What `addKey` answers instead of a file number: not added (present, or in a skipped folder), or not plain. */
+const NOT_ADDED = -2;
+const NOT_PLAIN = -3;
 
 export interface FileIndexOptions {
   /** Folder names to skip (compared case-insensitively). Defaults to `DEFAULT_IGNORED_DIRECTORIES`. */
@@ -59,24 +62,21 @@ export interface SuffixLookup {
   files(limit?: number): IndexedFile[];
 }
 
-export class FileIndex {
+/** One watcher event: a path created, or a path (file or folder) deleted. */
+export interface FileChange {
+  path: string;
+  deleted: boolean;
+}
+
+export class FileIndex implements IndexedFileSource {
   private readonly rootKeys: string[];
   private readonly rootPrefixes: string[];
+  private readonly rootSlashes: number[];
+  private readonly rootFolders: number[];
   private readonly ignored: Set<string>;
-  private readonly byKey = new Map<string, IndexedFile>();
-  private readonly trie = new SuffixTrie<IndexedFile>(undefined, isLibrary);
-  private lowerTrie: SuffixTrie<IndexedFile> | undefined;
-  /**
-   * Lower-cased folder paths (root + relative folders) → how many indexed files lie below; built on first use
-   * (only frames whose suffix match needs checking ask), then kept current.
-   */
-  private folders: Map<string, number> | undefined;
-  /**
-   * One string per distinct segment name (`src`, `index.ts`…): less memory, and comparisons with frame segments
-   * that stay in cache. Names of removed files stay; there are as many as distinct names ever indexed.
-   */
-  private readonly segmentNames = new Map<string, string>();
-  private nextOrder = 0;
+  private readonly store = new PathStore();
+  /** Exact-case lookups follow one key per segment; case-insensitive ones every spelling of it. */
+  private readonly trie: SuffixTrie;
   private changes = 0;
 
   constructor(roots: Iterable<string>, files: Iterable<string> = [], options: FileIndexOptions = {}) {
@@ -90,10 +90,19 @@ export class FileIndex {
     // Deepest first, so a file in nested roots belongs to the innermost one.
     this.rootKeys = [...keys].sort((a, b) => b.length - a.length);
     this.rootPrefixes = this.rootKeys.map((root) => (root.endsWith('/') ? root : `${root}/`));
+    this.rootSlashes = this.rootPrefixes.map((prefix) => prefix.split('/').length - 1);
+    this.rootFolders = this.rootKeys.map((_, i) => this.store.addRoot(i));
     this.ignored = new Set([...(options.ignoredDirectories ?? DEFAULT_IGNORED_DIRECTORIES)].map((name) => name.toLowerCase()));
-    for (const file of files) {
-      this.add(file);
-    }
+    const store = this.store;
+    this.trie = new SuffixTrie({
+      nameKey: (file) => store.nameOf(file),
+      folderOf: (file) => store.folderOf(file),
+      parentOf: (folder) => store.folderParentOf(folder),
+      folderKey: (folder) => store.folderNameOf(folder),
+      isFlagged: (file) => store.isLibrary(file),
+      keyLimit: () => store.names.count,
+    });
+    this.addAll(files);
   }
 
   /** Normalized workspace roots. */
@@ -102,7 +111,7 @@ export class FileIndex {
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.store.size;
   }
 
   /** Changes with every file added or removed, so caches of resolutions can tell they are stale. */
@@ -112,58 +121,67 @@ export class FileIndex {
 
   /** Adds a file; false when it is outside every root, in an ignored folder, or already present. */
   add(path: string): boolean {
-    const key = normalizeKey(path);
-    if (key === undefined || this.byKey.has(key)) {
+    const file = this.addToStore(path, true);
+    if (file < 0) {
       return false;
     }
-    const root = this.rootOf(key);
-    if (root === undefined) {
-      return false;
-    }
-    const relative = key.slice(this.rootPrefixes[this.rootKeys.indexOf(root)].length).split('/');
-    for (let i = 0; i < relative.length; i++) {
-      relative[i] = this.interned(relative[i]);
-    }
-    let library = false;
-    for (let i = 0; i < relative.length - 1; i++) {
-      const folder = HAS_UPPER_CASE.test(relative[i]) ? relative[i].toLowerCase() : relative[i];
-      if (this.ignored.has(folder)) {
-        return false;
-      }
-      library ||= VENDORED_DIRECTORIES.has(folder);
-    }
-    const file: IndexedFile = { path, key, root, relative, library, order: this.nextOrder++ };
-    this.byKey.set(key, file);
-    this.trie.insert(relative, file);
-    this.lowerTrie?.insert(relative, file);
-    this.countFolders(file, 1);
-    this.changes++;
+    this.trie.insert(file);
     return true;
+  }
+
+  /** Adds many files at once (a workspace listing); returns how many were added. */
+  addAll(paths: Iterable<string>): number {
+    const listed = Array.isArray(paths) ? paths : [...paths];
+    const added = new Int32Array(listed.length);
+    let count = 0;
+    this.store.reserve(this.store.slots + listed.length);
+    for (const path of listed) {
+      const file = this.addToStore(path, false);
+      if (file >= 0) {
+        added[count++] = file;
+      }
+    }
+    return this.finishAdding(added.subarray(0, count));
+  }
+
+  /**
+   * As `addAll`, a slice at a time: `pause()` is awaited whenever a slice has taken `sliceMs`, so a caller on an
+   * event loop (the extension host) keeps answering while a large listing is indexed. The index must not be
+   * used before this resolves.
+   */
+  async addAllInSlices(paths: readonly string[], pause: () => Promise<void>, sliceMs = 15): Promise<number> {
+    const added = new Int32Array(paths.length);
+    let count = 0;
+    this.store.reserve(this.store.slots + paths.length);
+    let sliceStarted = performance.now();
+    for (let i = 0; i < paths.length; i++) {
+      const file = this.addToStore(paths[i], false);
+      if (file >= 0) {
+        added[count++] = file;
+      }
+      if ((i & 1023) === 1023 && performance.now() - sliceStarted > sliceMs) {
+        await pause();
+        sliceStarted = performance.now();
+      }
+    }
+    return this.finishAdding(added.subarray(0, count));
+  }
+
+  /** Files added to the store without counting: counted into their folders, and into the trie. */
+  private finishAdding(files: Int32Array<ArrayBuffer>): number {
+    this.store.countAdded(files);
+    this.trie.insertAll(files);
+    return files.length;
   }
 
   remove(path: string): boolean {
     const key = normalizeKey(path);
-    const file = key === undefined ? undefined : this.byKey.get(key);
-    if (!file) {
+    const file = key === undefined ? NO_FILE : this.fileOfKey(key);
+    if (file === NO_FILE) {
       return false;
     }
-    this.byKey.delete(file.key);
-    this.trie.remove(file.relative, file);
-    this.lowerTrie?.remove(file.relative, file);
-    this.countFolders(file, -1);
-    this.changes++;
+    this.removeFile(file);
     return true;
-  }
-
-  /** Whether some indexed file lies below the folder `root` + `segments` (compared ignoring case). */
-  hasFolder(root: string, segments: readonly string[]): boolean {
-    if (!this.folders) {
-      this.folders = new Map();
-      for (const file of this.byKey.values()) {
-        this.countFolders(file, 1);
-      }
-    }
-    return this.folders.has(`${root}/${segments.join('/')}`.toLowerCase());
   }
 
   /** Removes every file below a folder (a watcher reports a deleted folder once). Returns how many went. */
@@ -172,9 +190,51 @@ export class FileIndex {
     if (key === undefined) {
       return 0;
     }
-    const doomed = [...this.byKey.values()].filter((file) => isInsideRoot(file.key, key));
-    doomed.forEach((file) => this.remove(file.key));
-    return doomed.length;
+    const doomed = this.foldersAt(key);
+    return doomed.length === 0 ? 0 : this.removeFilesWithin(doomed);
+  }
+
+  /**
+   * Applies watcher events in order, without rebuilding: a created path is added, a deleted path removes the file
+   * or, when it names a folder, every file below it. Returns how many files came and went.
+   */
+  applyChanges(changes: Iterable<FileChange>): { added: number; removed: number } {
+    let added = 0;
+    let removed = 0;
+    let doomedFolders: number[] = [];
+    const flushFolders = (): void => {
+      if (doomedFolders.length > 0) {
+        removed += this.removeFilesWithin(doomedFolders);
+        doomedFolders = [];
+      }
+    };
+    for (const change of changes) {
+      if (!change.deleted) {
+        flushFolders();
+        added += this.add(change.path) ? 1 : 0;
+        continue;
+      }
+      const key = normalizeKey(change.path);
+      if (key === undefined) {
+        continue;
+      }
+      const file = this.fileOfKey(key);
+      if (file !== NO_FILE) {
+        this.removeFile(file);
+        removed++;
+      } else {
+        doomedFolders.push(...this.foldersAt(key));
+      }
+    }
+    flushFolders();
+    return { added, removed };
+  }
+
+  /** Whether some indexed file lies below the folder `root` + `segments` (compared ignoring case). */
+  hasFolder(root: string, segments: readonly string[]): boolean {
+    const names = this.store.names;
+    const lowered = segments.map((segment) => names.lowerIdOf(segment));
+    return segments.length > 0 && !lowered.includes(NO_NAME) && this.hasLoweredFolder(root, lowered);
   }
 
   has(path: string): boolean {
@@ -183,11 +243,14 @@ export class FileIndex {
 
   get(path: string): IndexedFile | undefined {
     const key = normalizeKey(path);
-    return key === undefined ? undefined : this.byKey.get(key);
+    const file = key === undefined ? NO_FILE : this.fileOfKey(key);
+    return file === NO_FILE ? undefined : this.view(file);
   }
 
   *files(): IterableIterator<IndexedFile> {
-    yield* this.byKey.values();
+    for (const file of this.store.liveFileIds()) {
+      yield this.view(file);
+    }
   }
 
   /** The deepest root holding a normalized path. */
@@ -195,28 +258,28 @@ export class FileIndex {
     if (caseInsensitive) {
       return this.rootKeys.find((root) => isInsideRoot(key, root, true));
     }
-    for (let i = 0; i < this.rootPrefixes.length; i++) {
-      const prefix = this.rootPrefixes[i];
-      if (key.length > prefix.length && key.startsWith(prefix)) {
-        return this.rootKeys[i];
-      }
-    }
-    return undefined;
+    const at = this.rootIndexOf(key);
+    return at < 0 ? undefined : this.rootKeys[at];
   }
 
   /** Files at exactly these segments below some root (or below `root` only). */
   findRelative(segments: readonly string[], caseInsensitive: boolean, root?: string): IndexedFile[] {
-    const trie = caseInsensitive ? this.caseInsensitiveTrie() : this.trie;
-    const found = trie.exact(nfcSegments(segments));
-    return root === undefined ? [...found] : found.filter((file) => file.root === root);
+    const found = caseInsensitive ? this.trie.exactAmong(this.spellingsOf(segments)) : this.trie.exact(this.keysOf(segments));
+    const out: IndexedFile[] = [];
+    for (const file of found) {
+      if (root === undefined || this.rootKeys[this.store.rootIndexOf(file)] === root) {
+        out.push(this.view(file));
+      }
+    }
+    return out;
   }
 
   /** Files at a normalized absolute path (several only when matching ignores case). */
   findAbsolute(path: string, caseInsensitive: boolean): IndexedFile[] {
     const key = nfc(path);
-    const exact = this.byKey.get(key);
-    if (exact || !caseInsensitive) {
-      return exact ? [exact] : [];
+    const exact = this.fileOfKey(key);
+    if (exact !== NO_FILE || !caseInsensitive) {
+      return exact !== NO_FILE ? [this.view(exact)] : [];
     }
     const root = this.rootOf(key, true);
     if (root === undefined) {
@@ -228,51 +291,330 @@ export class FileIndex {
 
   /** The longest trailing run of segments that some files share, and those files. */
   longestSuffix(segments: readonly string[], caseInsensitive: boolean): SuffixLookup {
-    const trie = caseInsensitive ? this.caseInsensitiveTrie() : this.trie;
-    const match = trie.longestSuffix(nfcSegments(segments));
-    return { length: match.length, count: match.count, libraryCount: match.flaggedCount, files: match.values };
+    const match = caseInsensitive ? this.trie.longestSuffixAmong(this.spellingsOf(segments)) : this.trie.longestSuffix(this.keysOf(segments));
+    return {
+      length: match.length,
+      count: match.count,
+      libraryCount: match.flaggedCount,
+      files: (limit) => match.files(limit).map((file) => this.view(file)),
+    };
   }
 
-  private interned(segment: string): string {
-    const known = this.segmentNames.get(segment);
-    if (known !== undefined) {
+  /** How many segments a file's path has below its root. */
+  lengthOf(file: IndexedFile): number {
+    return this.store.lengthOf(file.id);
+  }
+
+  /** The name of a file's segment `fromEnd` places before its name (0: the name); undefined above its root. */
+  segmentName(file: IndexedFile, fromEnd: number): string | undefined {
+    const name = this.store.segmentAt(file.id, fromEnd);
+    return name === NO_NAME ? undefined : this.store.names.name(name);
+  }
+
+  /**
+   * Whether the folder holding a file's segment `fromEnd` places before its name (1: the file's own folder) also
+   * holds a folder called `name` with files below it: `hasFolder` on the file's own folders up to there, plus
+   * `name`, without building them as strings.
+   */
+  hasFolderBeside(file: IndexedFile, fromEnd: number, name: string): boolean {
+    const store = this.store;
+    const names = store.names;
+    const nameLower = names.lowerIdOf(name);
+    if (fromEnd < 0 || fromEnd >= store.lengthOf(file.id) || nameLower === NO_NAME) {
+      return false;
+    }
+    let folder = store.ancestorOf(file.id, fromEnd);
+    const depth = store.folderDepthOf(folder);
+    const lowered = new Array<number>(depth + 1);
+    lowered[depth] = nameLower;
+    for (let at = depth - 1; at >= 0; at--) {
+      lowered[at] = names.lowerOf(store.folderNameOf(folder));
+      folder = store.folderParentOf(folder);
+    }
+    return this.hasLoweredFolder(this.rootKeys[store.rootIndexOf(file.id)], lowered);
+  }
+
+  /**
+   * How many leading folders a file shares with each sibling path (normalized local paths), counted like
+   * `sharedDirectoryDepth` on the file's key, without building the key. Each sibling is read once here.
+   */
+  sharedDepthTo(siblings: readonly string[]): (file: IndexedFile, sibling: number) => number {
+    const perSibling = siblings.map((sibling) => this.rootKeys.map((_, root) => this.siblingPlace(sibling, root)));
+    return (file, sibling) => {
+      const root = this.store.rootIndexOf(file.id);
+      const place = perSibling[sibling][root];
+      return place.folder === NO_FOLDER ? place.depth : place.depth + this.store.sharedDepth(this.store.folderOf(file.id), place.folder);
+    };
+  }
+
+  relativeOf(file: number): string[] {
+    return this.store.relativeOf(file);
+  }
+
+  rootKeyOf(file: number): string {
+    return this.rootKeys[this.store.rootIndexOf(file)];
+  }
+
+  keyOf(file: number, relative: readonly string[]): string {
+    return this.rootPrefixes[this.store.rootIndexOf(file)] + relative.join('/');
+  }
+
+  pathOf(file: number, key: string): string {
+    switch (this.store.spellingOf(file)) {
+      case PathSpelling.Backslashes:
+        return key.replace(/\//g, '\\');
+      case PathSpelling.Other:
+        return this.store.otherSpellingOf(file) ?? key;
+      default:
+        return key;
+    }
+  }
+
+  private view(file: number): IndexedFile {
+    return new IndexedFileView(file, this.store.isLibrary(file), this);
+  }
+
+  /**
+   * Adds a file to the store (not yet to the trie): its number, or negative when it is not added. `counted`: as
+   * `PathStore.addFile`.
+   */
+  private addToStore(path: string, counted: boolean): number {
+    if (path.charCodeAt(0) === SLASH) {
+      const root = this.rootIndexOf(path);
+      const file = root < 0 ? NOT_PLAIN : this.addKey(path, root, path, false, counted);
+      if (file !== NOT_PLAIN) {
+        return file;
+      }
+    }
+    const key = normalizeKey(path);
+    const root = key === undefined ? -1 : this.rootIndexOf(key);
+    return key === undefined || root < 0 ? NOT_ADDED : this.addKey(key, root, path, true, counted);
+  }
+
+  /**
+   * Adds the file at `key` below root `root` to the store, reading its segments where they lie in the string. A path as given
+   * (`normalized` false) is taken only when plain: ASCII below the root, no backslash, no empty, `.` or `..`
+   * segment, so it is its own key; otherwise the answer is `NOT_PLAIN` and the caller normalizes it first.
+   */
+  private addKey(key: string, root: number, path: string, normalized: boolean, counted: boolean): number {
+    const store = this.store;
+    const names = store.names;
+    let folder = this.rootFolders[root];
+    let start = this.rootPrefixes[root].length;
+    let hash = HASH_START;
+    // The loop runs for every character of every file of a listing: the hash step is written out, and the
+    // segment checks only run on what could fail them.
+    for (let i = start; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      if (code === SLASH) {
+        if (!normalized && (i === start || key.charCodeAt(start) === DOT) && isOddSegment(key, start, i)) {
+          return NOT_PLAIN;
+        }
+        folder = this.childFolderFor(folder, names.internInPath(key, start, i, hash));
+        if (folder === IGNORED_FOLDER) {
+          return NOT_ADDED;
+        }
+        start = i + 1;
+        hash = HASH_START;
+      } else if (!normalized && (code === BACKSLASH || code > 127 || code < 32)) {
+        return NOT_PLAIN;
+      } else {
+        hash = Math.imul(hash ^ code, HASH_PRIME);
+      }
+    }
+    if (!normalized && isOddSegment(key, start, key.length)) {
+      return NOT_PLAIN;
+    }
+    const name = names.internInPath(key, start, key.length, hash);
+    const file = store.addFile(folder, name, path === key ? PathSpelling.Key : spellingOf(path, key), path, counted);
+    if (file === NO_FILE) {
+      return NOT_ADDED;
+    }
+    this.changes++;
+    return file;
+  }
+
+  /** The child folder of that name, created unless its name is one the index skips (`IGNORED_FOLDER`). */
+  private childFolderFor(folder: number, name: number): number {
+    const known = this.store.childFolder(folder, name);
+    if (known !== NO_FOLDER) {
       return known;
     }
-    this.segmentNames.set(segment, segment);
-    return segment;
+    const names = this.store.names;
+    const lower = names.name(names.lowerOf(name));
+    if (this.ignored.has(lower)) {
+      return IGNORED_FOLDER;
+    }
+    return this.store.ensureChildFolder(folder, name, VENDORED_DIRECTORIES.has(lower) ? LIBRARY : 0);
   }
 
-  private countFolders(file: IndexedFile, delta: 1 | -1): void {
-    const folders = this.folders;
-    if (!folders) {
-      return;
-    }
-    let key = file.root.toLowerCase();
-    for (let depth = 1; depth < file.relative.length; depth++) {
-      key += `/${file.relative[depth - 1].toLowerCase()}`;
-      const count = (folders.get(key) ?? 0) + delta;
-      if (count > 0) {
-        folders.set(key, count);
-      } else {
-        folders.delete(key);
-      }
-    }
+  private removeFile(file: number): void {
+    this.trie.remove(file);
+    this.store.removeFile(file);
+    this.changes++;
   }
 
-  private caseInsensitiveTrie(): SuffixTrie<IndexedFile> {
-    if (!this.lowerTrie) {
-      const trie = new SuffixTrie<IndexedFile>((segment) => segment.toLowerCase(), isLibrary);
-      for (const file of this.byKey.values()) {
-        trie.insert(file.relative, file);
+  /** Removes the files below any of these folders, in one pass over the files. */
+  private removeFilesWithin(folders: readonly number[]): number {
+    const doomed: number[] = [];
+    for (const file of this.store.liveFileIds()) {
+      const own = this.store.folderOf(file);
+      if (folders.some((folder) => this.store.isWithin(own, folder))) {
+        doomed.push(file);
       }
-      this.lowerTrie = trie;
     }
-    return this.lowerTrie;
+    doomed.forEach((file) => this.removeFile(file));
+    return doomed.length;
+  }
+
+  /** The indexed folders a normalized path names: a folder below a root, or whole roots at or below it. */
+  private foldersAt(key: string): number[] {
+    const out: number[] = [];
+    this.rootKeys.forEach((root, i) => {
+      if (root === key || isInsideRoot(root, key)) {
+        out.push(this.rootFolders[i]);
+      } else if (isInsideRoot(key, root)) {
+        const folder = this.existingFolder(i, key.slice(this.rootPrefixes[i].length).split('/'));
+        if (folder !== NO_FOLDER && this.store.holdsFiles(folder)) {
+          out.push(folder);
+        }
+      }
+    });
+    return out;
+  }
+
+  private existingFolder(root: number, segments: readonly string[], count = segments.length): number {
+    let folder = this.rootFolders[root];
+    for (let i = 0; i < count && folder !== NO_FOLDER; i++) {
+      const name = this.store.names.idOf(segments[i]);
+      folder = name === NO_NAME ? NO_FOLDER : this.store.childFolder(folder, name);
+    }
+    return folder;
+  }
+
+  private fileOfKey(key: string): number {
+    const root = this.rootIndexOf(key);
+    if (root < 0) {
+      return NO_FILE;
+    }
+    const names = this.store.names;
+    let folder = this.rootFolders[root];
+    let start = this.rootPrefixes[root].length;
+    let hash = HASH_START;
+    for (let i = start; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      if (code !== SLASH) {
+        hash = Math.imul(hash ^ code, HASH_PRIME);
+        continue;
+      }
+      const name = names.idInPath(key, start, i, hash);
+      folder = name === NO_NAME ? NO_FOLDER : this.store.childFolder(folder, name);
+      if (folder === NO_FOLDER) {
+        return NO_FILE;
+      }
+      start = i + 1;
+      hash = HASH_START;
+    }
+    const name = names.idInPath(key, start, key.length, hash);
+    return name === NO_NAME ? NO_FILE : this.store.fileIn(folder, name);
+  }
+
+  private rootIndexOf(key: string): number {
+    for (let i = 0; i < this.rootPrefixes.length; i++) {
+      const prefix = this.rootPrefixes[i];
+      if (key.length > prefix.length && key.startsWith(prefix)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** `hasFolder` with the segments already as numbers of lower-cased names. */
+  private hasLoweredFolder(root: string, lowered: readonly number[]): boolean {
+    const wanted = root.toLowerCase();
+    return this.rootKeys.some((key, i) => key.toLowerCase() === wanted && this.hasLoweredBelow(this.rootFolders[i], lowered, 0));
+  }
+
+  private hasLoweredBelow(folder: number, lowered: readonly number[], at: number): boolean {
+    if (at === lowered.length) {
+      return this.store.holdsFiles(folder);
+    }
+    return this.store.names.someSpelling(lowered[at], (name) => {
+      const child = this.store.childFolder(folder, name);
+      return child !== NO_FOLDER && this.hasLoweredBelow(child, lowered, at + 1);
+    });
+  }
+
+  private keysOf(segments: readonly string[]): number[] {
+    const names = this.store.names;
+    return nfcSegments(segments).map((segment) => names.idOf(segment));
+  }
+
+  /** The segments as choices of every indexed spelling that lower-cases like them. */
+  private spellingsOf(segments: readonly string[]): KeyChoices {
+    const names = this.store.names;
+    const lowered = nfcSegments(segments).map((segment) => names.lowerIdOf(segment));
+    const length = lowered.length;
+    const spellings = new Array<number[] | undefined>(length);
+    return {
+      length,
+      keysAt: (fromEnd) => {
+        const at = length - 1 - fromEnd;
+        let keys = spellings[at];
+        if (keys === undefined) {
+          keys = [];
+          const found = keys;
+          if (lowered[at] !== NO_NAME) {
+            names.someSpelling(lowered[at], (name) => {
+              found.push(name);
+              return false;
+            });
+          }
+          spellings[at] = keys;
+        }
+        return keys;
+      },
+      matches: (key, fromEnd) => key >= 0 && names.lowerOf(key) === lowered[length - 1 - fromEnd],
+    };
+  }
+
+  /**
+   * Where a sibling path meets a root's files: below the root, the deepest indexed folder on its way (files
+   * then share the root's slashes plus their common folders with it); elsewhere, only what the root's own path
+   * shares with it.
+   */
+  private siblingPlace(sibling: string, root: number): { folder: number; depth: number } {
+    const prefix = this.rootPrefixes[root];
+    if (!sibling.startsWith(prefix) || sibling.length === prefix.length) {
+      return { folder: NO_FOLDER, depth: sharedDirectoryDepth(prefix, sibling) };
+    }
+    const folders = sibling.slice(prefix.length).split('/');
+    folders.pop();
+    let folder = this.rootFolders[root];
+    for (const segment of folders) {
+      const name = this.store.names.idOf(segment);
+      const child = name === NO_NAME ? NO_FOLDER : this.store.childFolder(folder, name);
+      if (child === NO_FOLDER) {
+        break;
+      }
+      folder = child;
+    }
+    return { folder, depth: this.rootSlashes[root] };
   }
 }
 
-function isLibrary(file: IndexedFile): boolean {
-  return file.library;
+/** An empty, `.` or `..` segment between `from` and `to`: such a path needs normalizing. */
+function isOddSegment(path: string, from: number, to: number): boolean {
+  const length = to - from;
+  return length === 0 || (path.charCodeAt(from) === DOT && (length === 1 || (length === 2 && path.charCodeAt(from + 1) === DOT)));
+}
+
+/** How the path a file was added with relates to its key (so the key alone can give it back). */
+function spellingOf(path: string, key: string): PathSpelling {
+  if (path === key) {
+    return PathSpelling.Key;
+  }
+  return !path.includes('/') && path.replace(/\\/g, '/') === key ? PathSpelling.Backslashes : PathSpelling.Other;
 }
 
 /** A local path as the index keys it: `normalizeLocalPath`, then NFC so both Unicode spellings of a name meet. */

@@ -12,6 +12,8 @@ export interface RankingHints {
   preferLibrary?: boolean;
   /** Normalized local paths of sibling frames of the same event. */
   siblings: readonly string[];
+  /** Leading folders a file shares with `siblings[sibling]`; `sharedDirectoryDepth` on the file's key when absent. */
+  sharedDepth?: (file: IndexedFile, sibling: number) => number;
 }
 
 export interface CandidateFile {
@@ -61,13 +63,14 @@ export function rankFiles(
     }
   };
   const siblings = hints.siblings;
+  const sharedDepth = hints.sharedDepth ?? ((file: IndexedFile, sibling: number) => sharedDirectoryDepth(file.key, siblings[sibling]));
   for (const file of files) {
     const kindMismatch = hints.preferLibrary === undefined || file.library === hints.preferLibrary ? 0 : 1;
     const folded = isFolded(file);
     let closeness = 0;
     let nearest: string | undefined;
     for (let i = 0; i < siblings.length; i++) {
-      const depth = sharedDirectoryDepth(file.key, siblings[i]);
+      const depth = sharedDepth(file, i);
       if (depth > closeness) {
         closeness = depth;
         nearest = siblings[i];

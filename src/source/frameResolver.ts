@@ -371,17 +371,18 @@ export class FrameResolver {
       }
       return { kept, rejected };
     }
-    const verdicts = new Map<IndexedFile, CandidateFile | undefined>();
+    // Views of one file from different lookups are different objects: they meet by `id`.
+    const verdicts = new Map<number, CandidateFile | undefined>();
     for (const { segments, lookup, folded } of reached) {
       for (const file of lookup.files()) {
-        if (verdicts.has(file) && verdicts.get(file) === undefined) {
+        if (verdicts.has(file.id) && verdicts.get(file.id) === undefined) {
           continue;
         }
         if (!check(segments, file)) {
-          verdicts.set(file, undefined);
+          verdicts.set(file.id, undefined);
         } else {
-          const seen = verdicts.get(file);
-          verdicts.set(file, { file, folded: seen ? seen.folded && folded : folded });
+          const seen = verdicts.get(file.id);
+          verdicts.set(file.id, { file: seen?.file ?? file, folded: seen ? seen.folded && folded : folded });
         }
       }
     }
@@ -419,7 +420,8 @@ export class FrameResolver {
       tied.sort(byPath);
       return this.tie(facts, framePath, tied, counted.count, siblings, hints);
     }
-    const ranking = rankFiles(candidates.files(), (file) => candidates.isFolded(file), { preferLibrary, siblings }, maxChoices, this.maxAlternatives);
+    const sharedDepth = siblings.length > 0 ? this.index.sharedDepthTo(siblings) : undefined;
+    const ranking = rankFiles(candidates.files(), (file) => candidates.isFolded(file), { preferLibrary, siblings, sharedDepth }, maxChoices, this.maxAlternatives);
     if (ranking.bestTotal === 0) {
       return { found: false, reason: 'No workspace file matches this frame.', tried: [] };
     }
@@ -503,13 +505,13 @@ function isRefusal(value: Attempt | Refusal): value is Refusal {
 }
 
 function listed(files: readonly CandidateFile[]): Candidates {
-  const folded = new Set(files.filter((candidate) => candidate.folded).map((candidate) => candidate.file));
-  return { files: (limit) => files.slice(0, limit).map((candidate) => candidate.file), isFolded: (file) => folded.has(file) };
+  const folded = new Set(files.filter((candidate) => candidate.folded).map((candidate) => candidate.file.id));
+  return { files: (limit) => files.slice(0, limit).map((candidate) => candidate.file), isFolded: (file) => folded.has(file.id) };
 }
 
 function unionFiles(a: readonly CandidateFile[], b: readonly CandidateFile[]): CandidateFile[] {
-  const seen = new Set(a.map((candidate) => candidate.file));
-  return [...a, ...b.filter((candidate) => !seen.has(candidate.file))];
+  const seen = new Set(a.map((candidate) => candidate.file.id));
+  return [...a, ...b.filter((candidate) => !seen.has(candidate.file.id))];
 }
 
 /** The frame's own text for a reading (what a remembered choice is keyed by). */

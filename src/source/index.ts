@@ -2,11 +2,12 @@
 
 export { ClickResolver, ClickSource } from './clickResolver';
 export { renderFrameContext } from './contextDocument';
-export { DEFAULT_IGNORED_DIRECTORIES, FileIndex } from './fileIndex';
+export { ExcludeRules, excludeRules } from './excludeGlobs';
+export { DEFAULT_IGNORED_DIRECTORIES, FileChange, FileIndex } from './fileIndex';
 export type { AmbiguousFrame } from './frameResolution';
 export { LineLocation, locateLine } from './lineLocator';
 export { PathMapping, substituteWorkspaceFolder } from './pathMappings';
-export { ProjectCodeMappings } from './projectCodeMappings';
+export { FrameProject, ProjectCodeMappings } from './projectCodeMappings';
 export { RememberedChoice, choiceToRemember, isRememberedChoice, withChoice } from './rememberedChoices';
 export { SourceLinesCache } from './sourceLinesCache';
 export { WorkspaceContainment } from './workspaceContainment';

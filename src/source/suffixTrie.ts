@@ -1,248 +1,528 @@
 /**
- * A trie over path segments read from the end (file name first, then its folder, …). Walking it with a frame's
- * segments finds the longest matching suffix in time proportional to the suffix, whatever the file count.
+ * A trie over path segments read from the end (file name first, then its folder, …), holding file numbers.
+ * Walking it with a frame's segments finds the longest matching suffix in time proportional to the suffix,
+ * whatever the file count.
  *
- * It is a burst trie: a node keeps its entries in a small bucket, compared segment by segment, until the bucket
- * outgrows `BURST_SIZE` and is split by the next segment. Only suffixes many files share get nodes of their own,
- * which keeps a 100,000-file index small.
+ * It is a burst trie: a node keeps its files in a bucket, compared segment by segment, until the bucket outgrows
+ * `BURST_SIZE` and is split by the next segment. Only suffixes many files share get nodes of their own. Nodes,
+ * buckets and the files' links live in typed arrays; segments are compared as name numbers (`SuffixKeys`).
+ *
+ * `insertAll` only groups the files by name; a group larger than a bucket is split the first time something
+ * walks into it (`ready`), so a listing is indexed at once and the deeper levels are built for the names frames
+ * actually ask about. A split builds the same nodes as one-by-one insertion would have.
  */
 
+import { grownInt32, grownUint8 } from './growableArrays';
+import { PairTable } from './pairTable';
+
 const BURST_SIZE = 16;
+const NONE = -1;
+const ROOT = 0;
 
-interface Entry<T> {
-  /** Segment keys (already passed through `keyOf`), in path order. */
-  keys: readonly string[];
-  value: T;
+/**
+ * Where the trie reads a file's segments (as keys) and its flag: the file's own name, then its folder's, that
+ * folder's parent's… A root folder's key is negative: the path ends there.
+ */
+export interface SuffixKeys {
+  nameKey(file: number): number;
+  folderOf(file: number): number;
+  parentOf(folder: number): number;
+  folderKey(folder: number): number;
+  /** Files whose number each match reports (vendored files, for the resolver). */
+  isFlagged(file: number): boolean;
+  /** One more than the largest key. */
+  keyLimit(): number;
 }
 
-interface TrieNode<T> {
-  /** Entries in this node's subtree, and how many of them are flagged. */
-  size: number;
-  flagged: number;
-  /** Present once the node has burst: children keyed by the segment one level further up the path. */
-  children?: Map<string, TrieNode<T>>;
-  /** Entries whose whole path ends at this node (burst nodes only). */
-  complete?: Array<Entry<T>>;
-  /** Entries below this node, not yet split (unburst nodes only). */
-  bucket?: Array<Entry<T>>;
+/**
+ * A lookup where one position may match several keys: the spellings of a name that differ only in case, for a
+ * case-insensitive lookup in the one trie (no second, lower-cased trie to build and keep).
+ */
+export interface KeyChoices {
+  /** How many segments the looked-up path has. */
+  readonly length: number;
+  /** The keys that match its segment `fromEnd` places before its last one (none: nothing can). */
+  keysAt(fromEnd: number): readonly number[];
+  /** Whether a file's key matches there. */
+  matches(key: number, fromEnd: number): boolean;
 }
 
-export interface SuffixMatch<T> {
+/** Below this many files, `insertAll` inserts them one by one. */
+const BULK_MIN = 64;
+
+export interface SuffixMatch {
   /** How many trailing segments matched. */
   length: number;
-  /** How many values `values()` yields, and how many of them are flagged; known without walking them. */
+  /** How many files `files()` lists, and how many of them are flagged; known without walking them. */
   count: number;
   flaggedCount: number;
-  /** Every value whose path ends with the matched suffix (none when `length` is 0); the first `limit` when given. */
-  values(limit?: number): T[];
+  /** Every file whose path ends with the matched suffix (none when `length` is 0); the first `limit` when given. */
+  files(limit?: number): number[];
 }
 
-export class SuffixTrie<T> {
-  private readonly root: TrieNode<T> = { size: 0, flagged: 0, children: new Map(), complete: [] };
+const NO_MATCH: SuffixMatch = { length: 0, count: 0, flaggedCount: 0, files: () => [] };
 
-  /**
-   * `keyOf` folds segments before comparing (lower-casing, for a case-insensitive trie); none compares as is.
-   * `isFlagged` marks values whose number each match reports (vendored files, for the resolver).
-   */
-  constructor(
-    private readonly keyOf?: (segment: string) => string,
-    private readonly isFlagged: (value: T) => boolean = () => false,
-  ) {}
+export class SuffixTrie {
+  private readonly children = new PairTable(1024);
+  private nodes = 1;
+  private size = new Int32Array(256);
+  private flagged = new Int32Array(256);
+  /** 1 once the node has burst: its list then holds only files whose path ends at it. */
+  private burst = new Uint8Array(256);
+  private head = new Int32Array(256).fill(NONE);
+  private tail = new Int32Array(256).fill(NONE);
+  private parent = new Int32Array(256).fill(NONE);
+  private firstChild = new Int32Array(256).fill(NONE);
+  private lastChild = new Int32Array(256).fill(NONE);
+  private nextSibling = new Int32Array(256).fill(NONE);
+  /** Per file: the next file in its node's list, and that node. (Lists are short: a bucket, or files ending at a node.) */
+  private next = new Int32Array(1024).fill(NONE);
+  private owner = new Int32Array(1024).fill(NONE);
 
-  private keysOf(segments: readonly string[]): readonly string[] {
-    const keyOf = this.keyOf;
-    return keyOf ? segments.map((segment) => keyOf(segment)) : segments;
+  constructor(private readonly keys: SuffixKeys) {
+    this.burst[ROOT] = 1;
   }
 
-  insert(segments: readonly string[], value: T): void {
-    const entry: Entry<T> = { keys: this.keysOf(segments), value };
-    const flag = this.isFlagged(value) ? 1 : 0;
-    let node = this.root;
+  insert(file: number): void {
+    this.reserveFiles(file + 1);
+    const flag = this.keys.isFlagged(file) ? 1 : 0;
+    let node = ROOT;
     let depth = 0;
-    while (node.children) {
-      node.size++;
-      node.flagged += flag;
-      if (depth === entry.keys.length) {
-        (node.complete ??= []).push(entry);
+    while (this.burst[node] === 1) {
+      this.size[node]++;
+      this.flagged[node] += flag;
+      const key = this.keyAt(file, depth);
+      if (key < 0) {
+        this.append(node, file);
         return;
       }
-      const key = keyAt(entry.keys, depth);
-      let child = node.children.get(key);
-      if (!child) {
-        child = { size: 0, flagged: 0, bucket: [] };
-        node.children.set(key, child);
-      }
-      node = child;
+      node = this.childOrNew(node, key);
       depth++;
     }
-    node.size++;
-    node.flagged += flag;
-    const bucket = node.bucket ?? [];
-    bucket.push(entry);
-    node.bucket = bucket;
-    if (bucket.length > BURST_SIZE) {
-      burst(node, depth, this.isFlagged);
+    this.size[node]++;
+    this.flagged[node] += flag;
+    this.append(node, file);
+    if (this.size[node] > BURST_SIZE) {
+      this.split(node, depth);
     }
   }
 
-  remove(segments: readonly string[], value: T): boolean {
-    const keys = this.keysOf(segments);
-    const path: Array<[TrieNode<T>, string]> = [];
-    let node = this.root;
-    let depth = 0;
-    while (node.children && depth < keys.length) {
-      const key = keyAt(keys, depth);
-      const child = node.children.get(key);
-      if (!child) {
-        return false;
-      }
-      path.push([node, key]);
-      node = child;
-      depth++;
+  /** Inserts many files: into an empty trie, grouped by name at once (see the class comment); else one by one. */
+  insertAll(files: Int32Array<ArrayBuffer>): void {
+    let highest = -1;
+    for (let i = 0; i < files.length; i++) {
+      highest = Math.max(highest, files[i]);
     }
-    const list = node.children ? node.complete : node.bucket;
-    const at = list ? list.findIndex((entry) => entry.value === value) : -1;
-    if (!list || at < 0) {
+    if (this.size[ROOT] !== 0 || files.length < BULK_MIN) {
+      files.forEach((file) => this.insert(file));
+      return;
+    }
+    this.reserveFiles(highest + 1);
+    this.groupByName(Int32Array.from(files).sort());
+  }
+
+  /** Removes a file inserted before; false when it is not in the trie. */
+  remove(file: number): boolean {
+    let node = file < this.owner.length ? this.owner[file] : NONE;
+    if (node === NONE) {
       return false;
     }
-    list.splice(at, 1);
-    const flag = this.isFlagged(value) ? 1 : 0;
-    for (const visited of [...path.map(([parent]) => parent), node]) {
-      visited.size--;
-      visited.flagged -= flag;
+    // A bucket not split yet can be long, and lists are walked to unlink: split it first.
+    if (this.burst[node] === 0 && this.size[node] > BURST_SIZE) {
+      this.split(node, this.depthOf(node));
+      node = this.owner[file];
     }
-    prune(path, node);
+    this.unlink(node, file);
+    const flag = this.keys.isFlagged(file) ? 1 : 0;
+    for (let at = node; at !== NONE; at = this.parent[at]) {
+      this.size[at]--;
+      this.flagged[at] -= flag;
+    }
     return true;
   }
 
-  /** Values whose whole path is exactly these segments. */
-  exact(segments: readonly string[]): T[] {
-    const keys = this.keysOf(segments);
-    let node: TrieNode<T> | undefined = this.root;
+  /** Files whose whole path is exactly these keys (negative keys match nothing). */
+  exact(keys: ArrayLike<number>): number[] {
+    const n = keys.length;
+    let node = ROOT;
     let depth = 0;
-    while (node?.children && depth < keys.length) {
-      node = node.children.get(keyAt(keys, depth));
-      depth++;
+    while (this.burst[node] === 1 && depth < n) {
+      const key = keys[n - 1 - depth];
+      const child = key < 0 ? NONE : this.children.get(node, key);
+      if (child === NONE || this.size[child] === 0) {
+        return [];
+      }
+      node = this.ready(child, ++depth);
     }
-    if (!node) {
-      return [];
+    const out: number[] = [];
+    for (let file = this.head[node]; file !== NONE; file = this.next[file]) {
+      if (this.burst[node] === 1 || (this.keyAt(file, n) < 0 && this.sharedSuffix(file, keys, depth) === n)) {
+        out.push(file);
+      }
     }
-    if (node.children) {
-      return (node.complete ?? []).map((entry) => entry.value);
-    }
-    return (node.bucket ?? []).filter((entry) => entry.keys.length === keys.length && sharedSuffix(entry.keys, keys, depth) === keys.length).map((entry) => entry.value);
+    return out;
   }
 
-  longestSuffix(segments: readonly string[]): SuffixMatch<T> {
-    const keys = this.keysOf(segments);
-    let node = this.root;
+  longestSuffix(keys: ArrayLike<number>): SuffixMatch {
+    const n = keys.length;
+    let node = ROOT;
     let depth = 0;
-    while (node.children && depth < keys.length) {
-      const child = node.children.get(keyAt(keys, depth));
-      if (!child) {
+    while (this.burst[node] === 1 && depth < n) {
+      const key = keys[n - 1 - depth];
+      const child = key < 0 ? NONE : this.children.get(node, key);
+      if (child === NONE || this.size[child] === 0) {
         break;
       }
-      node = child;
-      depth++;
+      node = this.ready(child, ++depth);
     }
-    if (depth === 0 && node === this.root) {
-      return { length: 0, count: 0, flaggedCount: 0, values: () => [] };
+    if (depth === 0) {
+      return NO_MATCH;
     }
-    if (node.children || !node.bucket) {
+    if (this.burst[node] === 1) {
       const reached = node;
-      return { length: depth, count: reached.size, flaggedCount: reached.flagged, values: (limit) => valuesUnder(reached, limit) };
+      return { length: depth, count: this.size[reached], flaggedCount: this.flagged[reached], files: (limit) => this.filesUnder(reached, limit) };
     }
-    // An unburst bucket: its entries share `depth` segments; some may share more.
+    // An unburst bucket: its files share `depth` segments; some may share more.
     let longest = depth;
-    let best: Array<Entry<T>> = [];
-    for (const entry of node.bucket) {
-      const length = sharedSuffix(entry.keys, keys, depth);
+    let best: number[] = [];
+    for (let file = this.head[node]; file !== NONE; file = this.next[file]) {
+      const length = this.sharedSuffix(file, keys, depth);
       if (length > longest) {
         longest = length;
-        best = [entry];
+        best = [file];
       } else if (length === longest) {
-        best.push(entry);
+        best.push(file);
       }
     }
-    const flaggedCount = best.reduce((sum, entry) => sum + (this.isFlagged(entry.value) ? 1 : 0), 0);
-    return { length: longest, count: best.length, flaggedCount, values: (limit) => best.slice(0, limit).map((entry) => entry.value) };
-  }
-}
-
-function keyAt(keys: readonly string[], depth: number): string {
-  return keys[keys.length - 1 - depth];
-}
-
-/** Trailing segments two key lists share, knowing the first `from` already match. */
-function sharedSuffix(a: readonly string[], b: readonly string[], from: number): number {
-  let length = from;
-  while (length < a.length && length < b.length && a[a.length - 1 - length] === b[b.length - 1 - length]) {
-    length++;
-  }
-  return length;
-}
-
-function burst<T>(node: TrieNode<T>, depth: number, isFlagged: (value: T) => boolean): void {
-  const entries = node.bucket ?? [];
-  node.bucket = undefined;
-  node.children = new Map();
-  for (const entry of entries) {
-    if (entry.keys.length === depth) {
-      (node.complete ??= []).push(entry);
-      continue;
+    let flaggedCount = 0;
+    for (const file of best) {
+      flaggedCount += this.keys.isFlagged(file) ? 1 : 0;
     }
-    const key = keyAt(entry.keys, depth);
-    let child = node.children.get(key);
-    if (!child) {
-      child = { size: 0, flagged: 0, bucket: [] };
-      node.children.set(key, child);
-    }
-    child.size++;
-    child.flagged += isFlagged(entry.value) ? 1 : 0;
-    child.bucket?.push(entry);
+    return { length: longest, count: best.length, flaggedCount, files: (limit) => (limit === undefined ? best.slice() : best.slice(0, limit)) };
   }
-  for (const child of node.children.values()) {
-    if ((child.bucket?.length ?? 0) > BURST_SIZE) {
-      burst(child, depth + 1, isFlagged);
-    }
-  }
-}
 
-function isEmpty<T>(node: TrieNode<T>): boolean {
-  return (node.children?.size ?? 0) === 0 && (node.complete?.length ?? 0) === 0 && (node.bucket?.length ?? 0) === 0;
-}
-
-function prune<T>(path: Array<[TrieNode<T>, string]>, leaf: TrieNode<T>): void {
-  let node = leaf;
-  for (let i = path.length - 1; i >= 0 && isEmpty(node); i--) {
-    const [parent, key] = path[i];
-    parent.children?.delete(key);
-    node = parent;
-  }
-}
-
-/** The values below a node, depth first, without a generator's cost per value; stops once `limit` are found. */
-function valuesUnder<T>(start: TrieNode<T>, limit = Infinity): T[] {
-  const out: T[] = [];
-  gather(start, out, limit);
-  return out;
-}
-
-function gather<T>(node: TrieNode<T>, out: T[], limit: number): void {
-  const complete = node.complete;
-  for (let i = 0; complete && i < complete.length && out.length < limit; i++) {
-    out.push(complete[i].value);
-  }
-  const bucket = node.bucket;
-  for (let i = 0; bucket && i < bucket.length && out.length < limit; i++) {
-    out.push(bucket[i].value);
-  }
-  if (node.children && out.length < limit) {
-    for (const child of node.children.values()) {
-      gather(child, out, limit);
-      if (out.length >= limit) {
-        return;
+  /** As `exact`, where each position may match several keys. */
+  exactAmong(choices: KeyChoices): number[] {
+    const n = choices.length;
+    const out: number[] = [];
+    const endsHere = (node: number, depth: number): void => {
+      for (let file = this.head[node]; file !== NONE; file = this.next[file]) {
+        if (this.burst[node] === 1 || (this.keyAt(file, n) < 0 && this.sharedAmong(file, choices, depth) === n)) {
+          out.push(file);
+        }
+      }
+    };
+    let frontier = [ROOT];
+    for (let depth = 0; depth < n && frontier.length > 0; depth++) {
+      frontier = this.step(frontier, choices.keysAt(depth), depth + 1);
+      for (const node of frontier) {
+        if (this.burst[node] === 0) {
+          endsHere(node, depth + 1);
+        } else if (depth + 1 === n) {
+          endsHere(node, n);
+        }
       }
     }
+    return out;
+  }
+
+  /**
+   * As `longestSuffix`, where each position may match several keys. Every node whose suffix matches is followed
+   * (a frontier, usually of one node); buckets met on the way are read file by file.
+   */
+  longestSuffixAmong(choices: KeyChoices): SuffixMatch {
+    const n = choices.length;
+    let frontier = [ROOT];
+    let depth = 0;
+    let longest = 0;
+    let best: number[] = [];
+    while (depth < n) {
+      const next = this.step(frontier, choices.keysAt(depth), depth + 1);
+      if (next.length === 0) {
+        break;
+      }
+      frontier = next;
+      depth++;
+      for (const node of frontier) {
+        for (let file = this.burst[node] === 0 ? this.head[node] : NONE; file !== NONE; file = this.next[file]) {
+          const length = this.sharedAmong(file, choices, depth);
+          if (length > longest) {
+            longest = length;
+            best = [file];
+          } else if (length === longest) {
+            best.push(file);
+          }
+        }
+      }
+    }
+    const reached = depth >= longest ? frontier.filter((node) => this.burst[node] === 1 && depth > 0) : [];
+    if (reached.length > 0 && depth > longest) {
+      best = [];
+    }
+    if (depth === 0 || (reached.length === 0 && best.length === 0)) {
+      return NO_MATCH;
+    }
+    let count = best.length;
+    let flaggedCount = 0;
+    for (const file of best) {
+      flaggedCount += this.keys.isFlagged(file) ? 1 : 0;
+    }
+    for (const node of reached) {
+      count += this.size[node];
+      flaggedCount += this.flagged[node];
+    }
+    const bucketFiles = best;
+    return {
+      length: Math.max(longest, reached.length > 0 ? depth : 0),
+      count,
+      flaggedCount,
+      files: (limit = Infinity) => {
+        const out: number[] = [];
+        for (const node of reached) {
+          if (out.length >= limit) {
+            break;
+          }
+          out.push(...this.filesUnder(node, limit - out.length));
+        }
+        for (const file of bucketFiles) {
+          if (out.length >= limit) {
+            break;
+          }
+          out.push(file);
+        }
+        return out;
+      },
+    };
+  }
+
+  /** The non-empty children of the frontier's burst nodes under any of `keys` (at `depth`), ready to walk. */
+  private step(frontier: readonly number[], keys: readonly number[], depth: number): number[] {
+    const next: number[] = [];
+    for (const node of frontier) {
+      if (this.burst[node] === 0) {
+        continue;
+      }
+      for (const key of keys) {
+        const child = this.children.get(node, key);
+        if (child !== NONE && this.size[child] > 0) {
+          next.push(this.ready(child, depth));
+        }
+      }
+    }
+    return next;
+  }
+
+  private sharedAmong(file: number, choices: KeyChoices, from: number): number {
+    let length = from;
+    while (length < choices.length && choices.matches(this.keyAt(file, length), length)) {
+      length++;
+    }
+    return length;
+  }
+
+  /** Trailing keys a file shares with `keys`, knowing the first `from` already match. */
+  private sharedSuffix(file: number, keys: ArrayLike<number>, from: number): number {
+    const n = keys.length;
+    let length = from;
+    while (length < n) {
+      const key = keys[n - 1 - length];
+      if (key < 0 || this.keyAt(file, length) !== key) {
+        break;
+      }
+      length++;
+    }
+    return length;
+  }
+
+  /** The files below a node, depth first, in insertion order within each list; stops once `limit` are found. */
+  private filesUnder(start: number, limit = Infinity): number[] {
+    const out: number[] = [];
+    const pending = [start];
+    while (pending.length > 0 && out.length < limit) {
+      const node = pending.pop() ?? ROOT;
+      for (let file = this.head[node]; file !== NONE && out.length < limit; file = this.next[file]) {
+        out.push(file);
+      }
+      const from = pending.length;
+      for (let child = this.firstChild[node]; child !== NONE; child = this.nextSibling[child]) {
+        if (this.size[child] > 0) {
+          pending.push(child);
+        }
+      }
+      reverseFrom(pending, from);
+    }
+    return out;
+  }
+
+  private split(node: number, depth: number): void {
+    this.burst[node] = 1;
+    let file = this.head[node];
+    this.head[node] = NONE;
+    this.tail[node] = NONE;
+    while (file !== NONE) {
+      const following = this.next[file];
+      const key = this.keyAt(file, depth);
+      if (key < 0) {
+        this.append(node, file);
+      } else {
+        const child = this.childOrNew(node, key);
+        this.size[child]++;
+        this.flagged[child] += this.keys.isFlagged(file) ? 1 : 0;
+        this.append(child, file);
+      }
+      file = following;
+    }
+    for (let child = this.firstChild[node]; child !== NONE; child = this.nextSibling[child]) {
+      if (this.burst[child] === 0 && this.size[child] > BURST_SIZE) {
+        this.split(child, depth + 1);
+      }
+    }
+  }
+
+  /**
+   * Fills the empty root with `files` (in insertion order): one child per name, holding its files as a bucket
+   * (split later when larger than one, by `ready`). A counting sort by name keeps insertion order within a name,
+   * and children come in the order their first file came, as one-by-one insertion orders them.
+   */
+  private groupByName(files: Int32Array<ArrayBuffer>): void {
+    const keys = new Int32Array(files.length);
+    const counts = new Int32Array(this.keys.keyLimit() + 1);
+    const order: number[] = [];
+    let flagged = 0;
+    for (let i = 0; i < files.length; i++) {
+      const key = this.keys.nameKey(files[i]);
+      keys[i] = key;
+      if (counts[key]++ === 0) {
+        order.push(key);
+      }
+      flagged += this.keys.isFlagged(files[i]) ? 1 : 0;
+    }
+    this.size[ROOT] += files.length;
+    this.flagged[ROOT] += flagged;
+    const nodes = new Int32Array(counts.length);
+    for (const key of order) {
+      const child = this.childOrNew(ROOT, key);
+      this.size[child] = counts[key];
+      nodes[key] = child;
+    }
+    for (let i = 0; i < files.length; i++) {
+      const child = nodes[keys[i]];
+      this.append(child, files[i]);
+      this.flagged[child] += this.keys.isFlagged(files[i]) ? 1 : 0;
+    }
+  }
+
+  private depthOf(node: number): number {
+    let depth = 0;
+    for (let at = node; at !== ROOT; at = this.parent[at]) {
+      depth++;
+    }
+    return depth;
+  }
+
+  /** The node, split first if it is a bucket grown past `BURST_SIZE` (`depth`: the keys on the way to it). */
+  private ready(node: number, depth: number): number {
+    if (this.burst[node] === 0 && this.size[node] > BURST_SIZE) {
+      this.split(node, depth);
+    }
+    return node;
+  }
+
+  /** The key of a file's segment `fromEnd` places before its name (0: the name); negative past its first segment. */
+  private keyAt(file: number, fromEnd: number): number {
+    if (fromEnd === 0) {
+      return this.keys.nameKey(file);
+    }
+    let folder = this.keys.folderOf(file);
+    for (let up = 1; up < fromEnd && folder >= 0; up++) {
+      folder = this.keys.parentOf(folder);
+    }
+    return folder < 0 ? NONE : this.keys.folderKey(folder);
+  }
+
+  /** Room for `count` nodes. */
+  private reserveNodes(count: number): void {
+    if (count <= this.size.length) {
+      return;
+    }
+    this.size = grownInt32(this.size, count);
+    this.flagged = grownInt32(this.flagged, count);
+    this.burst = grownUint8(this.burst, count);
+    this.head = grownInt32(this.head, count, NONE);
+    this.tail = grownInt32(this.tail, count, NONE);
+    this.parent = grownInt32(this.parent, count, NONE);
+    this.firstChild = grownInt32(this.firstChild, count, NONE);
+    this.lastChild = grownInt32(this.lastChild, count, NONE);
+    this.nextSibling = grownInt32(this.nextSibling, count, NONE);
+    this.children.reserve(count);
+  }
+
+  private reserveFiles(count: number): void {
+    if (count > this.owner.length) {
+      this.next = grownInt32(this.next, count, NONE);
+      this.owner = grownInt32(this.owner, count, NONE);
+    }
+  }
+
+  private childOrNew(node: number, key: number): number {
+    const known = this.children.get(node, key);
+    if (known !== NONE) {
+      return known;
+    }
+    const child = this.nodes++;
+    this.reserveNodes(child + 1);
+    this.parent[child] = node;
+    if (this.lastChild[node] === NONE) {
+      this.firstChild[node] = child;
+    } else {
+      this.nextSibling[this.lastChild[node]] = child;
+    }
+    this.lastChild[node] = child;
+    this.children.set(node, key, child);
+    return child;
+  }
+
+  private append(node: number, file: number): void {
+    const last = this.tail[node];
+    this.next[file] = NONE;
+    if (last === NONE) {
+      this.head[node] = file;
+    } else {
+      this.next[last] = file;
+    }
+    this.tail[node] = file;
+    this.owner[file] = node;
+  }
+
+  private unlink(node: number, file: number): void {
+    let before = NONE;
+    let at = this.head[node];
+    while (at !== file && at !== NONE) {
+      before = at;
+      at = this.next[at];
+    }
+    if (at === NONE) {
+      return;
+    }
+    const after = this.next[file];
+    if (before === NONE) {
+      this.head[node] = after;
+    } else {
+      this.next[before] = after;
+    }
+    if (after === NONE) {
+      this.tail[node] = before;
+    }
+    this.next[file] = NONE;
+    this.owner[file] = NONE;
+  }
+}
+
+/** Reverses `items` from `from` on, so a stack pops children in their insertion order. */
+function reverseFrom(items: number[], from: number): void {
+  for (let i = from, j = items.length - 1; i < j; i++, j--) {
+    const swap = items[i];
+    items[i] = items[j];
+    items[j] = swap;
   }
 }

@@ -1,14 +1,17 @@
 /**
- * Frame resolution against a 100,000-file monorepo held in memory: index build time, then per-frame latency
- * (p50 / p99) over ~10,000 realistic frames, compared with a naive `endsWith` scan of the whole file list; then
- * the same over a mix where a fifth of the frames name only a file or come from a package the checkout lacks.
+ * Frame resolution against a 100,000-file monorepo held in memory: index build time (the first build in the
+ * process, JIT cold, as in the extension; and the best of three) and the memory the built index keeps, then
+ * per-frame latency (p50 / p99) over ~10,000 realistic frames, compared with a naive `endsWith` scan of the whole
+ * file list; then the same over a mix where a fifth of the frames name only a file or come from a package the
+ * checkout lacks; last, a branch switch of 5,000 watcher changes applied to the built index.
  * Each latency pass runs three times and the run with the lowest p99 counts (the machine may be shared).
  */
 
 import type { Frame } from '../../src/sentry/event/eventModel';
-import { FileIndex } from '../../src/source/fileIndex';
+import { FileChange, FileIndex } from '../../src/source/fileIndex';
 import { FrameResolution, FrameResolver } from '../../src/source/frameResolver';
 import { bareNameFrames, contradictingFrames, shuffled } from './hardFrames';
+import { retainedBy } from './retainedHeap';
 
 const ROOT = '/home/dev/mono';
 const FILE_COUNT = 100_000;
@@ -16,7 +19,10 @@ const FRAME_COUNT = 10_000;
 const LINEAR_SAMPLE = 200;
 const PACKAGES = 400;
 const PASSES = 3;
+const BUILDS = 3;
 const HARD_SHARE = 0.1;
+const BRANCH_SWITCH_CHANGES = 5000;
+const MB = 1024 * 1024;
 
 const FOLDERS = ['components', 'utils', 'hooks', 'services', 'api', 'models', 'store', 'views', 'lib', 'routes'];
 const COMMON_NAMES = ['index.ts', 'utils.ts', 'types.ts', 'constants.ts', 'helpers.ts'];
@@ -52,6 +58,25 @@ export function monorepoFiles(count: number, next: () => number): string[] {
     files.add(`${ROOT}/packages/${pkg}/src/${folder}${sub}/${name}`);
   }
   return [...files];
+}
+
+/**
+ * The paths as a workspace listing hands them over: flat strings read from a message, not the concatenations the
+ * generator builds (reading those first copies each into one piece, which is not index work).
+ */
+function asListed(paths: readonly string[]): string[] {
+  return JSON.parse(JSON.stringify(paths)) as string[];
+}
+
+/** What a branch switch reports: half the changes delete files, half create files, a fifth of those in new folders. */
+function branchSwitch(files: readonly string[], count: number, next: () => number): FileChange[] {
+  const changes: FileChange[] = [];
+  for (let i = 0; i < count / 2; i++) {
+    changes.push({ path: files[Math.floor(next() * files.length)], deleted: true });
+    const folder = files[Math.floor(next() * files.length)].replace(/\/[^/]*$/, '');
+    changes.push({ path: `${folder}${i % 5 === 0 ? `/switched${i % 50}` : ''}/Switched${i}.ts`, deleted: false });
+  }
+  return changes;
 }
 
 function pickName(next: () => number): string {
@@ -121,12 +146,25 @@ function round(value: number, digits = 4): number {
 
 export async function runFrameBench(): Promise<Record<string, number>> {
   const next = random(20261123);
-  const files = monorepoFiles(FILE_COUNT, next);
+  const files = asListed(monorepoFiles(FILE_COUNT, next));
   const frames = realisticFrames(files, FRAME_COUNT, next);
 
-  const buildStart = process.hrtime.bigint();
-  const index = new FileIndex([ROOT], files);
-  const indexBuildMs = elapsedMs(buildStart);
+  const builds: number[] = [];
+  let index = new FileIndex([ROOT]);
+  for (let i = 0; i < BUILDS; i++) {
+    const buildStart = process.hrtime.bigint();
+    index = new FileIndex([ROOT], files);
+    builds.push(elapsedMs(buildStart));
+  }
+  // Built from its own copy of the listing (so the strings it keeps count), then used for every frame (so the
+  // trie levels built on first use count too).
+  const heap = retainedBy(
+    () => new FileIndex([ROOT], asListed(monorepoFiles(FILE_COUNT, random(20261123)))),
+    (built) => {
+      const fresh = new FrameResolver(built);
+      frames.forEach((f) => fresh.resolve(f));
+    },
+  );
   const resolver = new FrameResolver(index);
 
   for (const f of frames.slice(0, 500)) {
@@ -154,13 +192,27 @@ export async function runFrameBench(): Promise<Record<string, number>> {
     linearTimes.push(elapsedMs(start));
   }
   linearTimes.sort((a, b) => a - b);
+
+  const changes = branchSwitch(files, BRANCH_SWITCH_CHANGES, next);
+  const sizeBefore = index.size;
+  const switchStart = process.hrtime.bigint();
+  const applied = index.applyChanges(changes);
+  const batchUpdate5kMs = elapsedMs(switchStart);
+  if (applied.removed === 0 || applied.added === 0 || index.size !== sizeBefore + applied.added - applied.removed) {
+    throw new Error(`the branch switch was not applied: ${JSON.stringify(applied)}`);
+  }
   await Promise.resolve();
 
   const results = {
-    indexBuildMs: round(indexBuildMs, 1),
+    indexBuildMs: round(builds[0], 1),
+    indexBuildBestMs: round(Math.min(...builds), 1),
+    indexHeapMb: round(heap.bytes / MB, 1),
+    batchUpdate5kMs: round(batchUpdate5kMs, 1),
+    batchUpdateAdded: applied.added,
+    batchUpdateRemoved: applied.removed,
     p50Ms: round(realistic.p50),
     p99Ms: round(realistic.p99),
-    files: index.size,
+    files: sizeBefore,
     frames: frames.length,
     linearScanP50Ms: round(percentile(linearTimes, 50)),
     mixedFrames: mixed.length,
@@ -208,7 +260,8 @@ function timed(resolver: FrameResolver, frames: readonly Frame[], siblingPaths?:
 function printTable(results: Record<string, number>, found: number): void {
   const rows: Array<[string, string]> = [
     ['files indexed', String(results.files)],
-    ['index build', `${results.indexBuildMs} ms`],
+    ['index build (first in process / best of 3)', `${results.indexBuildMs} / ${results.indexBuildBestMs} ms`],
+    ['index retained memory (heap + buffers, after GC)', `${results.indexHeapMb} MB`],
     ['frames resolved', `${results.frames} (${found} found)`],
     ['per frame p50', `${results.p50Ms} ms`],
     ['per frame p99', `${results.p99Ms} ms`],
@@ -221,9 +274,15 @@ function printTable(results: Record<string, number>, found: number): void {
     ['mixed per frame p50', `${results.mixedP50Ms} ms`],
     ['mixed per frame p99', `${results.mixedP99Ms} ms`],
     ['bare name with siblings p50 / p99', `${results.bareNameWithSiblingsP50Ms} / ${results.bareNameWithSiblingsP99Ms} ms (every tied file weighed)`],
+    [
+      `branch switch (${BRANCH_SWITCH_CHANGES} watcher changes)`,
+      `${results.batchUpdate5kMs} ms (${results.batchUpdateAdded} added, ${results.batchUpdateRemoved} removed, no rebuild)`,
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`Frame resolution benchmark (target: p50 and p99 < 0.1 ms; best p99 of ${PASSES} passes)`);
+  console.log(
+    `Frame resolution benchmark (targets: p50 and p99 < 0.1 ms, best p99 of ${PASSES} passes; index build < 150 ms and < 40 MB; a 5,000-change branch switch well under 1 s)`,
+  );
   for (const [label, value] of rows) {
     console.log(`  ${label.padEnd(width)}  ${value}`);
   }

@@ -2,7 +2,8 @@
 // out/test/integration/index.js). Runs every out/test/integration/suite/**/*.test.js inside the
 // real extension host, so suites can use the `vscode` API. Writes pass/fail counts as JSON to
 // the file named by env SENTRY_EXPLORER_TEST_RESULTS (set by runTests.ts) for the outer script.
-// Env SENTRY_EXPLORER_TEST_GREP narrows the run to matching test titles.
+// Env SENTRY_EXPLORER_TEST_GREP narrows the run to matching test titles; SENTRY_EXPLORER_TEST_SUITE names
+// another folder of suites (out/test/integration/<name>, e.g. `large`) to run instead.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -38,7 +39,8 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
   Mocha.reporters.Base.useColors = false;
   if (process.env.SENTRY_EXPLORER_TEST_GREP) mocha.grep(process.env.SENTRY_EXPLORER_TEST_GREP);
-  for (const file of findTestFiles(path.resolve(__dirname, 'suite'))) mocha.addFile(file);
+  const suite = process.env.SENTRY_EXPLORER_TEST_SUITE ?? 'suite';
+  for (const file of findTestFiles(path.resolve(__dirname, /^[a-z]+$/.test(suite) ? suite : 'suite'))) mocha.addFile(file);
   const started = Date.now();
   const failed: string[] = [];
 

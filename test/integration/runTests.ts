@@ -2,6 +2,10 @@
 //
 //   npm run build && npx tsc -p . && node out/test/integration/runTests.js
 //
+// Another suite in its own workspace: `--suite large --workspace large-monorepo --results <file>` (or the env
+// variables SENTRY_EXPLORER_TEST_SUITE / _WORKSPACE / _RESULTS_FILE) runs out/test/integration/large/** in a
+// 100,000-file monorepo generated into the run's temporary folder, against a server serving its events.
+//
 // Here (offline) VS Code is code-server, reached through test/tools/code-server-as-vscode.js,
 // which accepts the desktop CLI arguments @vscode/test-electron passes. With VSCODE_TEST_DESKTOP=1
 // test-electron downloads and runs desktop VS Code instead (needs internet and a display).
@@ -11,11 +15,38 @@ import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { startSentryTestServer } from '../server/sentryTestServer';
+import { largeServerData } from './large/largeServerData';
+import { largeWorkspaceSpec } from './large/largeWorkspaceSpec';
+import { writeLargeWorkspace } from './large/writeLargeWorkspace';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const ADAPTER = path.join(ROOT, 'test', 'tools', 'code-server-as-vscode.js');
 const FIXTURE_WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'sample-workspace');
-const RESULTS_FILE = path.join(ROOT, 'test-results', 'integration.json');
+
+interface RunOptions {
+  /** Folder of suites under out/test/integration. */
+  suite: string;
+  /** The sample workspace (copied), or a generated large monorepo. */
+  workspace: 'sample' | 'large-monorepo';
+  results: string;
+}
+
+function runOptions(): RunOptions {
+  const argument = (name: string): string | undefined => {
+    const at = process.argv.indexOf(`--${name}`);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const suite = argument('suite') ?? process.env.SENTRY_EXPLORER_TEST_SUITE ?? 'suite';
+  const workspace = argument('workspace') ?? process.env.SENTRY_EXPLORER_TEST_WORKSPACE ?? 'sample';
+  if (!/^[a-z]+$/.test(suite) || (workspace !== 'sample' && workspace !== 'large-monorepo')) {
+    throw new Error(`usage: runTests.js [--suite <folder>] [--workspace sample|large-monorepo] [--results <file>] (got suite ${suite}, workspace ${workspace})`);
+  }
+  const results = path.resolve(ROOT, argument('results') ?? process.env.SENTRY_EXPLORER_TEST_RESULTS_FILE ?? path.join('test-results', 'integration.json'));
+  return { suite, workspace, results };
+}
+
+const OPTIONS = runOptions();
+const RESULTS_FILE = OPTIONS.results;
 
 interface Results { passes: number; failures: number; pending?: number; failed?: string[] }
 
@@ -58,14 +89,18 @@ async function main(): Promise<number> {
   // Short base path: the desktop build puts IPC sockets under --user-data-dir (108-char limit).
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-it-'));
   const workspace = path.join(runDir, 'workspace');
-  if (fs.existsSync(FIXTURE_WORKSPACE)) fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+  const large = OPTIONS.workspace === 'large-monorepo' ? largeWorkspaceSpec() : undefined;
+  if (large) {
+    const seconds = writeLargeWorkspace(workspace, large);
+    console.log(`generated a ${large.files.length}-file monorepo (${large.indexed} to index) in ${seconds.toFixed(1)} s`);
+  } else if (fs.existsSync(FIXTURE_WORKSPACE)) fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
   else { console.error(`warning: ${FIXTURE_WORKSPACE} is missing; using an empty workspace`); fs.mkdirSync(workspace); }
 
   // A private HOME: nothing from the developer's ~ (e.g. ~/.sentryclirc) leaks into the tests.
   const home = path.join(runDir, 'home');
   fs.mkdirSync(home);
 
-  const server = await startSentryTestServer();
+  const server = await startSentryTestServer(large ? { data: largeServerData(large) } : {});
   console.log(`Sentry test server: ${server.url}`);
   let runFailed = false;
   try {
@@ -84,6 +119,7 @@ async function main(): Promise<number> {
         SENTRY_AUTH_TOKEN: 'demo-token',
         SENTRY_EXPLORER_TEST_SERVER: server.url,
         SENTRY_EXPLORER_TEST_RESULTS: RESULTS_FILE,
+        SENTRY_EXPLORER_TEST_SUITE: OPTIONS.suite,
         HOME: home,
       },
     });

@@ -4,16 +4,17 @@
 #   bash test/tools/test.sh        (also: npm test, .ci/run)
 #
 # Stages: npm ci, build (esbuild), compile (tsc), lint (eslint), unit tests (mocha), VS Code tools (code-server +
-# Node 24 + chromium, skipped when present), integration tests in a real VS Code, UI test.
+# Node 24 + chromium, skipped when present), integration tests in a real VS Code, the same in a generated
+# 100,000-file monorepo, UI test.
 # It keeps going after a failing stage so every count is printed, ends with one line
-# `N passed, N failed` (unit + integration + ui; a failed set-up stage counts as one failure)
+# `N passed, N failed` (unit + both integration runs + ui; a failed set-up stage counts as one failure)
 # and exits non-zero if anything failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 RESULTS="$ROOT/test-results"
 mkdir -p "$RESULTS"
-rm -f "$RESULTS/unit.log" "$RESULTS/integration.json" "$RESULTS/ui.json"
+rm -f "$RESULTS/unit.log" "$RESULTS/integration.json" "$RESULTS/integration-large.json" "$RESULTS/ui.json"
 export SENTRY_EXPLORER_TEST_TIMEOUT_MS=${SENTRY_EXPLORER_TEST_TIMEOUT_MS:-600000}
 
 PASSED=0
@@ -87,6 +88,10 @@ counted_stage() { # name title results-file command...
 # integration tests inside a real VS Code (code-server) via @vscode/test-electron's runTests
 counted_stage "integration" "integration tests (VS Code)" "$RESULTS/integration.json" \
   timeout -k 15 1200 node out/test/integration/runTests.js
+# the first jump to a frame in a 100,000-file monorepo generated at run time: its own workspace and events;
+# prints the cold and warm jump times and the extension host's memory growth
+counted_stage "integration-large" "integration tests in a 100,000-file monorepo (VS Code)" "$RESULTS/integration-large.json" \
+  timeout -k 15 900 node out/test/integration/runTests.js --suite large --workspace large-monorepo --results "$RESULTS/integration-large.json"
 # UI test: Playwright drives the workbench like a user
 counted_stage "ui" "UI test (VS Code + chromium)" "$RESULTS/ui.json" \
   timeout -k 15 600 node out/test/ui/browseTree.ui.js

@@ -41,10 +41,14 @@ export class EventDetailPanels implements vscode.Disposable {
   }
 
   showEvent(ref: EventRef, options: ShowOptions = {}): EventDetailPanel {
+    // Its frames are a click away: the workspace index and the project's code mappings are begun now.
+    const issue = ref.issueId === undefined ? undefined : this.deps.data.store.issue({ org: ref.org, issueId: ref.issueId });
+    this.deps.frames.prepare({ org: ref.org, project: ref.project, projectId: issue?.projectId ?? this.deps.data.store.project(ref)?.id });
     return this.show(this.sourceOf(ref), options);
   }
 
   showFileEvent(ref: LocalEventRef, options: ShowOptions = {}): EventDetailPanel {
+    this.deps.frames.files.startIndexing();
     return this.show(this.sourceOf(ref), options);
   }
 

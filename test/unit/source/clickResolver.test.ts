@@ -45,6 +45,18 @@ describe('ClickResolver with Sentry code mappings over HTTP (issue 6 point 14)',
 
   const requestsTo = (fragment: string): number => server.requests.filter((r) => r.path.includes(fragment)).length;
 
+  it('prepared when an event opens, the project\'s code mappings are read before the click, which then asks Sentry nothing', async () => {
+    const clicks = new ClickResolver(new ProjectCodeMappings(client));
+    await clicks.prepare(workerSource);
+    assert.equal(requestsTo('/code-mappings/'), 1);
+    server.reset();
+    const result = found(await clicks.resolve(sendEmail, workerSource, { index: workerIndex(), mappings: [] }));
+    assert.equal(result.method, 'codeMapping');
+    assert.deepEqual(server.requests, [], 'the click made no request');
+    await new ClickResolver().prepare(workerSource);
+    assert.deepEqual(server.requests, [], 'signed out: nothing to read');
+  });
+
   it('reads the project\'s code mappings once: N clicks make 1 code-mappings request and no stacktrace-link request', async () => {
     const clicks = new ClickResolver(new ProjectCodeMappings(client));
     const index = workerIndex();

@@ -1,0 +1,308 @@
+/**
+ * The workspace's folders and files as numbers in typed arrays, not one object per path. A folder is (parent
+ * folder, name number); a file is (folder, name number, flags). Each workspace root is a folder of depth 0, and a
+ * path below it is rebuilt by walking up the parents. One pair table finds a folder's child folder or file by name.
+ *
+ * Folders stay once created (with a count of the files below them): there are as many as distinct folders ever
+ * indexed. File numbers are reused after removal.
+ */
+
+import { grownInt32, grownUint8 } from './growableArrays';
+import { PairTable } from './pairTable';
+import { NO_NAME, SegmentNames } from './segmentNames';
+
+export const NO_FOLDER = -1;
+export const NO_FILE = -1;
+
+/** A folder's or file's flags. */
+export const LIBRARY = 1;
+const LIVE = 2;
+/** How the path a file was added with differs from its key (see `PathSpelling`). */
+const SPELLING_SHIFT = 2;
+const SPELLING_MASK = 3 << SPELLING_SHIFT;
+
+/** The path as added is the key itself, the key with backslashes, or something else (kept aside). */
+export const PathSpelling = { Key: 0, Backslashes: 1, Other: 2 } as const;
+export type PathSpelling = (typeof PathSpelling)[keyof typeof PathSpelling];
+
+const FOLDER_KIND = 0;
+const FILE_KIND = 1;
+
+export class PathStore {
+  readonly names = new SegmentNames();
+  private readonly children = new PairTable(4096);
+
+  private folderParent = new Int32Array(1024);
+  private folderName = new Int32Array(1024);
+  private folderRoot = new Int32Array(1024);
+  private folderDepth = new Int32Array(1024);
+  private folderFiles = new Int32Array(1024);
+  private folderFlags = new Uint8Array(1024);
+  private folders = 0;
+
+  private fileFolder = new Int32Array(1024);
+  private fileName = new Int32Array(1024);
+  private fileFlags = new Uint8Array(1024);
+  private fileSlots = 0;
+  private liveFiles = 0;
+  private readonly freeSlots: number[] = [];
+  private readonly otherSpellings = new Map<number, string>();
+
+  get size(): number {
+    return this.liveFiles;
+  }
+
+  /** One past the highest file number in use (per-file arrays elsewhere are sized by it). */
+  get slots(): number {
+    return this.fileSlots;
+  }
+
+  /** Makes room for `files` files at once (a workspace listing), rather than growing step by step. */
+  reserve(files: number): void {
+    if (files > this.fileFolder.length) {
+      this.fileFolder = grownInt32(this.fileFolder, files);
+      this.fileName = grownInt32(this.fileName, files);
+      this.fileFlags = grownUint8(this.fileFlags, files);
+    }
+    this.children.reserve(files + (files >> 1));
+  }
+
+  addRoot(rootIndex: number): number {
+    return this.newFolder(NO_FOLDER, NO_NAME, rootIndex, 0, 0);
+  }
+
+  /** The child folder of that name, or `NO_FOLDER`. */
+  childFolder(folder: number, name: number): number {
+    return this.children.get(folder, name * 2 + FOLDER_KIND);
+  }
+
+  /** The child folder of that name, created with `flags` when missing. */
+  ensureChildFolder(folder: number, name: number, flags: number): number {
+    const known = this.childFolder(folder, name);
+    if (known !== NO_FOLDER) {
+      return known;
+    }
+    const child = this.newFolder(folder, name, this.folderRoot[folder], this.folderDepth[folder] + 1, flags | (this.folderFlags[folder] & LIBRARY));
+    this.children.set(folder, name * 2 + FOLDER_KIND, child);
+    return child;
+  }
+
+  /** The file of that name in the folder, or `NO_FILE`. */
+  fileIn(folder: number, name: number): number {
+    return this.children.get(folder, name * 2 + FILE_KIND);
+  }
+
+  /**
+   * Adds a file; `NO_FILE` when the folder already holds one of that name. With `counted` false the folders'
+   * file counts are left to `countAdded` (once for a whole listing, rather than a walk up per file).
+   */
+  addFile(folder: number, name: number, spelling: PathSpelling, path: string, counted = true): number {
+    if (this.fileIn(folder, name) !== NO_FILE) {
+      return NO_FILE;
+    }
+    const file = this.freeSlots.pop() ?? this.fileSlots++;
+    if (file >= this.fileFolder.length) {
+      this.fileFolder = grownInt32(this.fileFolder, file + 1);
+      this.fileName = grownInt32(this.fileName, file + 1);
+      this.fileFlags = grownUint8(this.fileFlags, file + 1);
+    }
+    this.fileFolder[file] = folder;
+    this.fileName[file] = name;
+    this.fileFlags[file] = LIVE | (this.folderFlags[folder] & LIBRARY) | (spelling << SPELLING_SHIFT);
+    if (spelling === PathSpelling.Other) {
+      this.otherSpellings.set(file, path);
+    }
+    this.children.set(folder, name * 2 + FILE_KIND, file);
+    if (counted) {
+      this.countFiles(folder, 1);
+    }
+    this.liveFiles++;
+    return file;
+  }
+
+  /** Counts files added with `counted` false into their folders and every folder above. */
+  countAdded(files: ArrayLike<number>): void {
+    const added = new Int32Array(this.folders);
+    for (let i = 0; i < files.length; i++) {
+      added[this.fileFolder[files[i]]]++;
+    }
+    // A folder is created after its parent, so going down the numbers passes each count up in one sweep.
+    for (let folder = this.folders - 1; folder >= 0; folder--) {
+      const count = added[folder];
+      if (count > 0) {
+        this.folderFiles[folder] += count;
+        const parent = this.folderParent[folder];
+        if (parent !== NO_FOLDER) {
+          added[parent] += count;
+        }
+      }
+    }
+  }
+
+  removeFile(file: number): void {
+    if (!this.isLive(file)) {
+      return;
+    }
+    const folder = this.fileFolder[file];
+    this.children.delete(folder, this.fileName[file] * 2 + FILE_KIND);
+    this.countFiles(folder, -1);
+    this.fileFlags[file] = 0;
+    this.otherSpellings.delete(file);
+    this.freeSlots.push(file);
+    this.liveFiles--;
+  }
+
+  isLive(file: number): boolean {
+    return file >= 0 && file < this.fileSlots && (this.fileFlags[file] & LIVE) !== 0;
+  }
+
+  isLibrary(file: number): boolean {
+    return (this.fileFlags[file] & LIBRARY) !== 0;
+  }
+
+  folderOf(file: number): number {
+    return this.fileFolder[file];
+  }
+
+  nameOf(file: number): number {
+    return this.fileName[file];
+  }
+
+  rootIndexOf(file: number): number {
+    return this.folderRoot[this.fileFolder[file]];
+  }
+
+  /** How many segments the file's path has below its root. */
+  lengthOf(file: number): number {
+    return this.folderDepth[this.fileFolder[file]] + 1;
+  }
+
+  /** The name number of the segment `fromEnd` places before the file's name (0: the name), or `NO_NAME` above the root. */
+  segmentAt(file: number, fromEnd: number): number {
+    if (fromEnd === 0) {
+      return this.fileName[file];
+    }
+    let folder = this.fileFolder[file];
+    if (fromEnd > this.folderDepth[folder]) {
+      return NO_NAME;
+    }
+    for (let up = 1; up < fromEnd; up++) {
+      folder = this.folderParent[folder];
+    }
+    return this.folderName[folder];
+  }
+
+  /** The file's segments below its root, as strings. */
+  relativeOf(file: number): string[] {
+    const length = this.lengthOf(file);
+    const out = new Array<string>(length);
+    out[length - 1] = this.names.name(this.fileName[file]);
+    let folder = this.fileFolder[file];
+    for (let at = length - 2; at >= 0; at--) {
+      out[at] = this.names.name(this.folderName[folder]);
+      folder = this.folderParent[folder];
+    }
+    return out;
+  }
+
+  spellingOf(file: number): PathSpelling {
+    const spelling = (this.fileFlags[file] & SPELLING_MASK) >> SPELLING_SHIFT;
+    return spelling === PathSpelling.Backslashes ? PathSpelling.Backslashes : spelling === PathSpelling.Other ? PathSpelling.Other : PathSpelling.Key;
+  }
+
+  otherSpellingOf(file: number): string | undefined {
+    return this.otherSpellings.get(file);
+  }
+
+  folderParentOf(folder: number): number {
+    return this.folderParent[folder];
+  }
+
+  folderNameOf(folder: number): number {
+    return this.folderName[folder];
+  }
+
+  folderDepthOf(folder: number): number {
+    return this.folderDepth[folder];
+  }
+
+  folderRootOf(folder: number): number {
+    return this.folderRoot[folder];
+  }
+
+  /** Whether some file lies below the folder. */
+  holdsFiles(folder: number): boolean {
+    return this.folderFiles[folder] > 0;
+  }
+
+  /** The file's ancestor folder `levels` above its own folder (0: its own folder). */
+  ancestorOf(file: number, levels: number): number {
+    let folder = this.fileFolder[file];
+    for (let up = 0; up < levels && folder !== NO_FOLDER; up++) {
+      folder = this.folderParent[folder];
+    }
+    return folder;
+  }
+
+  /** Whether `folder` is `ancestor` or lies below it. */
+  isWithin(folder: number, ancestor: number): boolean {
+    const depth = this.folderDepth[ancestor];
+    if (this.folderRoot[folder] !== this.folderRoot[ancestor] || this.folderDepth[folder] < depth) {
+      return false;
+    }
+    while (this.folderDepth[folder] > depth) {
+      folder = this.folderParent[folder];
+    }
+    return folder === ancestor;
+  }
+
+  /** Depth of the deepest folder two folders of the same root share. */
+  sharedDepth(a: number, b: number): number {
+    while (this.folderDepth[a] > this.folderDepth[b]) {
+      a = this.folderParent[a];
+    }
+    while (this.folderDepth[b] > this.folderDepth[a]) {
+      b = this.folderParent[b];
+    }
+    while (a !== b) {
+      a = this.folderParent[a];
+      b = this.folderParent[b];
+    }
+    return this.folderDepth[a];
+  }
+
+  /** Live file numbers, in number order. */
+  *liveFileIds(): IterableIterator<number> {
+    for (let file = 0; file < this.fileSlots; file++) {
+      if ((this.fileFlags[file] & LIVE) !== 0) {
+        yield file;
+      }
+    }
+  }
+
+  private newFolder(parent: number, name: number, root: number, depth: number, flags: number): number {
+    const folder = this.folders++;
+    if (folder >= this.folderParent.length) {
+      const needed = folder + 1;
+      this.folderParent = grownInt32(this.folderParent, needed);
+      this.folderName = grownInt32(this.folderName, needed);
+      this.folderRoot = grownInt32(this.folderRoot, needed);
+      this.folderDepth = grownInt32(this.folderDepth, needed);
+      this.folderFiles = grownInt32(this.folderFiles, needed);
+      this.folderFlags = grownUint8(this.folderFlags, needed);
+    }
+    this.folderParent[folder] = parent;
+    this.folderName[folder] = name;
+    this.folderRoot[folder] = root;
+    this.folderDepth[folder] = depth;
+    this.folderFiles[folder] = 0;
+    this.folderFlags[folder] = flags;
+    return folder;
+  }
+
+  private countFiles(folder: number, delta: number): void {
+    for (let at = folder; at !== NO_FOLDER; at = this.folderParent[at]) {
+      this.folderFiles[at] += delta;
+    }
+  }
+}
