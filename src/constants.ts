@@ -32,19 +32,6 @@ export const COMMANDS = {
   closeEventFile: 'sentry.closeEventFile',
 } as const;
 
-/**
- * Commands the event detail panel runs when they exist but does not register: the issue search
- * (`{query, org}`) and the issue actions of issue 9. Until they are registered the panel falls back.
- */
-export const OPTIONAL_COMMANDS = {
-  searchIssues: 'sentry.searchIssues',
-  resolveIssue: 'sentry.resolveIssue',
-  unresolveIssue: 'sentry.unresolveIssue',
-  ignoreIssue: 'sentry.ignoreIssue',
-  bookmarkIssue: 'sentry.bookmarkIssue',
-  assignIssue: 'sentry.assignIssue',
-} as const;
-
 /** The event detail panel's webview type. */
 export const EVENT_PANEL_VIEW_TYPE = 'sentryExplorer.eventDetail';
 

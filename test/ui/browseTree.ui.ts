@@ -3,7 +3,7 @@
 // first look at the "Sentry" view asks before sending the token there; then it expands "Demo Org" →
 // "api-server", checks issue rows appear, saves test-results/sentry-tree.png, jumps to a frame,
 // opens the event detail panel and clicks into it (eventPanelSteps.ts: screenshots in the dark and
-// the light theme, no CSP violation), types into Sentry: Search Issues (saves
+// the light theme, the header's Bookmark buttons, no CSP violation), types into Sentry: Search Issues (saves
 // test-results/sentry-search.png), picks a result and signs out. Prints `ui: N passed, N failed`; exit 0/1.
 //
 //   npm run build && npx tsc -p . && node out/test/ui/browseTree.ui.js
@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Locator, Page, Browser } from 'playwright-core';
 import { startSentryTestServer } from '../server/sentryTestServer';
-import { eventPanel, watchCspMessages } from './eventPanelSteps';
+import { eventPanel, panelFrame, watchCspMessages } from './eventPanelSteps';
 import type { SentryTestServer } from '../server/testServerTypes';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -192,7 +192,14 @@ async function searchFromThePalette(page: Page, sentry: SentryTestServer): Promi
   await page.keyboard.press('Enter');
   const latest = page.locator('.monaco-list-row[role="treeitem"].selected', { hasText: /Latest event/ });
   await latest.waitFor({ timeout: STEP_TIMEOUT });
-  log(`picked ${JSON.stringify(first.slice(0, 60))}: the tree shows its "Latest event", selected`);
+  const shortId = /^API-SERVER-[0-9A-Z]+/.exec(first)?.[0] ?? 'API-SERVER-';
+  await page.locator('.tabs-container .tab.active .label-name', { hasText: first.slice(shortId.length).trim().split(':')[0] }).waitFor({ timeout: STEP_TIMEOUT });
+  const panel = await panelFrame(page, STEP_TIMEOUT);
+  const issueLine = (await panel.locator('.event-header .issue').innerText()).replace(/\s+/g, ' ').trim();
+  if (!issueLine.startsWith(shortId)) throw new Error(`the panel in front shows ${JSON.stringify(issueLine)}, not the picked ${shortId}`);
+  log(`picked ${JSON.stringify(first.slice(0, 60))}: the tree shows its "Latest event", selected, and the panel in front shows that event of ${shortId}`);
+  // The keyboard is in the panel now, as after reading the event there: the palette opens from inside it.
+  await panel.locator('.event-header h1').click();
 }
 
 /**
@@ -266,9 +273,9 @@ async function main(): Promise<number> {
       await browseTree(page, server.url, sentry);
       await jumpToFrame(page);
       try {
-        await eventPanel(page, csp, { resultsDir: RESULTS_DIR, log, timeout: STEP_TIMEOUT });
+        await eventPanel(page, csp, { resultsDir: RESULTS_DIR, log, timeout: STEP_TIMEOUT, serverRequests: () => sentry.requests });
         panelOk = true;
-        console.log('  ✔ event panel: a row click opens it; a library frame opens inside it and the raising frame\'s variables fold and open again; screenshots in the dark and light theme; a frame click opens service.py at line 24; no CSP violation');
+        console.log('  ✔ event panel: a row click opens it; a library frame opens inside it and the raising frame\'s variables fold and open again; screenshots in the dark and light theme; Bookmark and Remove Bookmark in its header reach Sentry and the tree row; a frame click opens service.py at line 24; no CSP violation');
       } catch (err) {
         console.log(`  ✘ event panel\n    ${err instanceof Error ? err.message.split('\n').join('\n    ') : String(err)}`);
         const failShot = path.join(RESULTS_DIR, 'sentry-event-panel-failure.png');

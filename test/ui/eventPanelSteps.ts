@@ -1,7 +1,8 @@
 // The event detail panel, driven like a user in the real VS Code: click an event row, open folded
-// parts inside the webview, click a frame into the editor, screenshots in the dark and the light
-// theme, and no Content-Security-Policy violation in the webview's console (with a check that such
-// a violation would have been seen).
+// parts inside the webview, screenshots in the dark and the light theme, the header's Bookmark and
+// Remove Bookmark buttons (the page's message, the issue command, Sentry and the tree row), click a
+// frame into the editor, and no Content-Security-Policy violation in the webview's console (with a
+// check that such a violation would have been seen).
 import * as path from 'path';
 import type { BrowserContext, ConsoleMessage, Frame, Page } from 'playwright-core';
 
@@ -9,6 +10,8 @@ export interface PanelStepOptions {
   resultsDir: string;
   log(message: string): void;
   timeout: number;
+  /** What the Sentry test server has received so far. */
+  serverRequests(): ReadonlyArray<{ method: string; path: string }>;
 }
 
 const CSP_MESSAGE = /Content[ -]Security[ -]Policy|Refused to (load|execute|apply|connect|frame)/i;
@@ -39,7 +42,7 @@ async function setColorTheme(page: Page, label: 'Dark Modern' | 'Light Modern', 
 }
 
 /** The frame holding the panel's page, once its body is there. */
-async function panelFrame(page: Page, timeout: number): Promise<Frame> {
+export async function panelFrame(page: Page, timeout: number): Promise<Frame> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
@@ -102,6 +105,8 @@ export async function eventPanel(page: Page, csp: string[], o: PanelStepOptions)
     o.log(`screenshot: test-results/${file} (color theme ${theme})`);
   }
 
+  await issueActionButtons(page, frame, o);
+
   // A frame's location in the panel opens the local file beside it, at the line.
   await raising.locator(':scope > summary button.frame-link').click();
   await page.locator('.tabs-container .tab.active', { hasText: 'service.py' }).waitFor({ timeout: o.timeout });
@@ -116,4 +121,34 @@ export async function eventPanel(page: Page, csp: string[], o: PanelStepOptions)
   while (csp.length === 0 && Date.now() < deadline) await page.waitForTimeout(100);
   if (!csp.some((line) => /example\.invalid/.test(line))) throw new Error('a refused remote image was not reported in the console: the CSP check would miss violations');
   o.log(`no CSP violation while the panel was used; a planted remote image was refused and reported: ${JSON.stringify(csp[0].slice(0, 120))}…`);
+}
+
+/**
+ * The header's issue actions, clicked in the page: Bookmark reaches Sentry (a PUT of the panel's
+ * issue), the header then offers Remove Bookmark and shows the star, and the tree row shows it too;
+ * Remove Bookmark puts everything back.
+ */
+async function issueActionButtons(page: Page, frame: Frame, o: PanelStepOptions): Promise<void> {
+  const button = (action: string) => frame.locator(`.event-header .issue-actions button[data-issue-action="${action}"]`);
+  const row = page.locator('.monaco-list-row[role="treeitem"]', { hasText: /API-SERVER-1\s+OutOfStock/ }).first();
+  const puts = () => o.serverRequests().filter((r) => r.method === 'PUT' && r.path === '/api/0/organizations/demo-org/issues/6100000001/').length;
+  const offered = (await frame.locator('.event-header .issue-actions button').allInnerTexts()).map((t) => t.trim());
+  o.log(`the header offers ${JSON.stringify(offered)}`);
+  const before = puts();
+  await button('bookmark').click();
+  await button('unbookmark').waitFor({ timeout: o.timeout });
+  await frame.locator('.event-header .issue-bookmarked').waitFor({ timeout: o.timeout });
+  await row.filter({ hasText: '★' }).waitFor({ timeout: o.timeout });
+  for (const started = Date.now(); puts() === before; await page.waitForTimeout(100)) {
+    if (Date.now() - started > o.timeout) throw new Error('Bookmark in the panel sent Sentry nothing');
+  }
+  o.log('clicked Bookmark in the panel: Sentry took it, the header offers Remove Bookmark with the star, the tree row shows ★');
+  await button('unbookmark').click();
+  await button('bookmark').waitFor({ timeout: o.timeout });
+  await frame.locator('.event-header .issue-bookmarked').waitFor({ state: 'detached', timeout: o.timeout });
+  for (const started = Date.now(); (await row.innerText()).includes('★'); await page.waitForTimeout(100)) {
+    if (Date.now() - started > o.timeout) throw new Error('the tree row still shows the bookmark after Remove Bookmark in the panel');
+  }
+  if (puts() !== before + 2) throw new Error(`expected two PUTs of API-SERVER-1, saw ${puts() - before}`);
+  o.log('clicked Remove Bookmark: the header and the row are back as they were');
 }

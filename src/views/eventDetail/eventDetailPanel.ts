@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { showFailure } from '../../commands/registerCommand';
 import { readConfig } from '../../config';
-import { OPTIONAL_COMMANDS } from '../../constants';
 import type { Subscription } from '../../model/emitter';
 import { issueKey } from '../../model/refs';
 import type { SentryStore } from '../../model/store';
@@ -12,6 +11,7 @@ import { untrustedText } from '../untrustedText';
 import { eventToMarkdown } from './eventMarkdown';
 import { externalLink } from './externalLink';
 import { el, type Html, icon, text } from './html';
+import { issueActionCommand, issueActionsFor } from './issueActionButtons';
 import { searchIssuesWith } from './issueSearch';
 import type { PanelEventSource } from './panelEventSource';
 import type { ExtensionMessage, IssueAction, WebviewMessage } from './protocol';
@@ -45,15 +45,6 @@ export interface PaintTiming {
 
 /** How many messages the panel remembers having sent (tests read them). */
 const SENT_KEPT = 50;
-
-/** The issue commands the header's action slot will run, by the action the page names. */
-const ISSUE_ACTION_COMMANDS: Record<IssueAction, string> = {
-  resolve: OPTIONAL_COMMANDS.resolveIssue,
-  unresolve: OPTIONAL_COMMANDS.unresolveIssue,
-  ignore: OPTIONAL_COMMANDS.ignoreIssue,
-  bookmark: OPTIONAL_COMMANDS.bookmarkIssue,
-  assign: OPTIONAL_COMMANDS.assignIssue,
-};
 
 /**
  * One event in a webview panel. The page gets its body after it says `ready` (again each time it is
@@ -194,7 +185,9 @@ export class EventDetailPanel implements vscode.Disposable {
       }
       case 'searchIssues': {
         const query = tagSearchQuery(await this.requireEvent(), message.tag);
-        return query === undefined ? undefined : searchIssuesWith(query, this.source.searchScope);
+        if (query === undefined) return undefined;
+        await searchIssuesWith(query, this.source.searchOrg);
+        return query;
       }
       case 'openExternal': {
         // Only the links the extension made for this event; the page only names which one.
@@ -209,19 +202,38 @@ export class EventDetailPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * A header button: the issue command on this panel's issue (what the command answers: true when
+   * Sentry took the change). The store shows the change at once and rolls it back on refusal, and the
+   * header follows the store; it is sent again afterwards all the same, for an issue the store did not
+   * hold before Sentry answered and for a picker the user closed (the page disabled the button).
+   */
   private async issueAction(action: IssueAction): Promise<unknown> {
-    const issue = this.event && this.source.issueOf(this.event);
-    const command = ISSUE_ACTION_COMMANDS[action];
-    if (!issue || !(await vscode.commands.getCommands(true)).includes(command)) {
-      this.services.logger.debug(`Event panel ${this.key}: no ${action} for this event yet.`);
+    await this.loaded;
+    const event = this.event;
+    const issue = event && this.source.issueOf(event);
+    if (!event || !issue) {
+      this.services.logger.debug(`Event panel ${this.key}: ${action} asked for an event that belongs to no Sentry issue.`);
       return undefined;
     }
-    return vscode.commands.executeCommand(command, issue);
+    try {
+      // A button the page still showed after the issue changed: nothing is done (without a state, nothing can be judged).
+      const state = this.source.header(event).issueState;
+      if (state && !issueActionsFor(state).includes(action)) {
+        this.services.logger.debug(`Event panel ${this.key}: ${action} does not apply to the issue as it is now; the header is shown again.`);
+        return undefined;
+      }
+      return await vscode.commands.executeCommand<boolean | undefined>(issueActionCommand(action), { org: issue.org, issueId: issue.issueId });
+    } finally {
+      this.refreshHeader();
+    }
   }
 
   private async load(): Promise<void> {
     try {
       const event = await this.source.load();
+      // Closed while the event loaded: a disposed webview throws on any change.
+      if (this.disposed) return;
       this.event = event;
       this.header = this.source.header(event);
       this.webviewPanel.title = untrustedText(eventHeadline(event), 60);
@@ -235,7 +247,7 @@ export class EventDetailPanel implements vscode.Disposable {
     } catch (error) {
       this.failure = `The event could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
       this.services.logger.warn(`Event panel ${this.key}: the event could not be loaded.`, error);
-      this.webviewPanel.title = 'Event not loaded';
+      if (!this.disposed) this.webviewPanel.title = 'Event not loaded';
     }
   }
 

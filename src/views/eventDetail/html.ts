@@ -14,7 +14,7 @@ export type Tag =
 export type AttributeName =
   | 'class' | 'title' | 'open' | 'type' | 'placeholder' | 'role' | 'colspan' | 'spellcheck' | 'tabindex'
   | 'aria-label' | 'aria-live'
-  | 'data-action' | 'data-fragment' | 'data-frame' | 'data-tag' | 'data-target' | 'data-filter' | 'data-list';
+  | 'data-action' | 'data-fragment' | 'data-frame' | 'data-tag' | 'data-target' | 'data-filter' | 'data-list' | 'data-issue-action';
 
 export type Attributes = Partial<Record<AttributeName, string | number | boolean | undefined>>;
 

@@ -8,13 +8,8 @@ import { type EventRef, type FrameRef, type IssueRef, eventKey, readIssueRef } f
 import type { SentryData } from '../../model/sentryData';
 import { webPageOf } from '../../model/webPages';
 import type { SentryEvent } from '../../sentry/event/eventModel';
+import { statusText, statusWord } from '../issueState';
 import type { EventHeaderContext } from './renderContext';
-
-/** Where a search from the panel (a tag click) looks: the event's organization and project, when it is Sentry's. */
-export interface SearchScope {
-  org?: string;
-  project?: string;
-}
 
 /**
  * What a panel shows and how it acts on it: a Sentry event (by ref, through the data service and the
@@ -25,7 +20,8 @@ export interface PanelEventSource {
   readonly key: string;
   /** The panel's title until the event is loaded. */
   readonly pendingTitle: string;
-  readonly searchScope: SearchScope;
+  /** The organization a tag click searches; undefined for a file's event (the search asks which). */
+  readonly searchOrg?: string;
   load(): Promise<SentryEvent>;
   /** The issue whose changes re-render the header; undefined for a file's event. */
   issueOf(event: SentryEvent): IssueRef | undefined;
@@ -47,19 +43,18 @@ export function sentryEventSource(ref: EventRef, deps: SentrySourceDeps): PanelE
   return {
     key: eventKey(ref),
     pendingTitle: `Event ${ref.eventId.slice(0, 8)}`,
-    searchScope: { org: ref.org, project: ref.project },
+    searchOrg: ref.org,
     load: () => deps.data.getEvent(ref),
     issueOf,
     header: (event) => {
       const issueRef = issueOf(event);
       const issue = issueRef && deps.data.store.issue(issueRef);
       const baseUrl = deps.session.credentials?.url;
-      // Only an archived issue's substatus says more than its status (until when); others may be stale after a change.
-      const status = issue?.status === 'ignored' && issue.substatus ? `ignored (${issue.substatus.replace(/_/g, ' ')})` : issue?.status;
       return {
         issueShortId: issue?.shortId,
         issueTitle: issue?.title,
-        issueStatus: status,
+        issueStatus: issue && (statusText(issue) ?? issue.status),
+        issueState: issue && { status: statusWord(issue), bookmarked: issue.isBookmarked === true, assignee: issue.assignee || issue.assignedTo || undefined },
         issuePermalink: baseUrl && issueRef ? webPageOf(issueRef, baseUrl, deps.data.store) : undefined,
         eventUrl: baseUrl ? webPageOf({ ...ref, issueId: issueRef?.issueId }, baseUrl, deps.data.store) : undefined,
       };
@@ -79,7 +74,6 @@ export function fileEventSource(ref: LocalEventRef, files: LocalEventFiles, fram
   return {
     key: localEventKey(ref),
     pendingTitle: `${name} #${ref.index + 1}`,
-    searchScope: {},
     load: () => files.load(ref),
     issueOf: () => undefined,
     header: () => {

@@ -28,10 +28,10 @@ export type FragmentRef =
 export type ExternalTarget = 'event' | 'issue';
 
 /**
- * What the header's issue-actions slot will ask for. Nothing sends these yet: the buttons come with
- * the issue commands (issue 9); the panel forwards each to its command once that command exists.
+ * The issue actions of the header's buttons, each one of the extension's issue commands run on the
+ * panel's issue (never on an issue the page names). Ignore and Assign ask their choice in VS Code.
  */
-export type IssueAction = 'resolve' | 'unresolve' | 'ignore' | 'bookmark' | 'assign';
+export type IssueAction = 'resolve' | 'resolveInNextRelease' | 'unresolve' | 'ignore' | 'assignToMe' | 'assign' | 'bookmark' | 'unbookmark';
 
 export type WebviewMessage =
   | { type: 'ready' }

@@ -3,6 +3,7 @@ import { displayTime, oneLineText } from './displayText';
 import { el, EMPTY, type Html, icon, text } from './html';
 import { levelClass } from './renderBreadcrumbs';
 import { externalLink } from './externalLink';
+import { renderIssueActions } from './issueActionButtons';
 import type { EventHeaderContext } from './renderContext';
 import { headlineText } from './renderStack';
 
@@ -29,8 +30,14 @@ export function renderHeader(event: SentryEvent, header: EventHeaderContext): Ht
           icon('issues'),
           text(` ${oneLineText(issue.join(' · '), 300)}`),
           header.issueStatus ? el('span', { class: 'badge issue-status' }, text(oneLineText(header.issueStatus, 60))) : EMPTY,
-          // The slot the issue actions (resolve, ignore, assign…) will fill, next to what they change.
-          el('span', { class: 'issue-actions' }),
+          header.issueState?.bookmarked ? el('span', { class: 'issue-bookmarked', title: 'Bookmarked' }, icon('star-full', 'Bookmarked')) : EMPTY,
+          header.issueState?.assignee ? assigneeBadge(oneLineText(header.issueState.assignee, 100)) : EMPTY,
+          // Only the actions that apply to the issue's state now; the header is rendered again when it changes.
+          el(
+            'span',
+            { class: 'issue-actions', role: 'group', 'aria-label': 'Issue actions' },
+            header.issueState ? renderIssueActions(header.issueState, header.issueShortId && oneLineText(header.issueShortId, 60)) : EMPTY,
+          ),
         )
       : EMPTY,
     event.culprit ? el('div', { class: 'muted culprit' }, text(oneLineText(event.culprit, 300))) : EMPTY,
@@ -63,6 +70,10 @@ function headline(event: SentryEvent): Html {
   }
   if (typeof event.message === 'string' && event.message !== '') return headlineText(event.message, ['message']);
   return text(oneLineText(event.title || '(no title)', 500));
+}
+
+function assigneeBadge(name: string): Html {
+  return el('span', { class: 'issue-assignee', title: `Assigned to ${name}` }, icon('account'), text(` ${name}`));
 }
 
 function actionButton(action: string, iconName: string, label: string, target?: string): Html {

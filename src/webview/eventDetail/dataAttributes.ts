@@ -1,4 +1,4 @@
-import type { FragmentRef, FrameRef } from '../../views/eventDetail/protocol';
+import type { FragmentRef, FrameRef, IssueAction } from '../../views/eventDetail/protocol';
 
 /**
  * The JSON the extension put in data attributes. It comes from our own renderer; the extension checks
@@ -20,4 +20,10 @@ function parseJson(text: string | null): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** A header button's issue action, as the renderer named it (the extension checks it against the protocol). */
+export function issueActionOf(element: Element): IssueAction | undefined {
+  const action = element.getAttribute('data-issue-action');
+  return action ? (action as IssueAction) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { ExtensionMessage } from '../../views/eventDetail/protocol';
 import { BreadcrumbFilter } from './breadcrumbFilter';
-import { fragmentOf, frameOf } from './dataAttributes';
+import { fragmentOf, frameOf, issueActionOf } from './dataAttributes';
 import { FragmentLoader } from './fragmentLoader';
 import { loadState, post, saveState } from './vscodeApi';
 
@@ -49,6 +49,14 @@ document.addEventListener('click', (event) => {
     case 'copyMarkdown':
       post({ type: 'copyMarkdown' });
       break;
+    case 'issueAction': {
+      const action = issueActionOf(target);
+      if (!action || !(target instanceof HTMLButtonElement)) break;
+      // One change per click: the extension sends the header again (enabled) once the action is done.
+      target.disabled = true;
+      post({ type: 'issueAction', action });
+      break;
+    }
     case 'loadFragment': {
       const slot = target.closest('.slot');
       if (slot) loadSlot(slot);

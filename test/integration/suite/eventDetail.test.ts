@@ -5,8 +5,9 @@ import type { OpenFrameResult } from '../../../src/editor/frameOpener';
 import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO } from '../../fixtures/demo/demoConstants';
-import { child, childrenOf, extensionApi, issueByShortId, labelOf, resetServer, serverRequests } from './helpers';
-import { bodyOf, clickRow, closePanels, frameRefIn, paintedPanel } from './panelHelpers';
+import { child, childrenOf, extensionApi, injectFault, issueByShortId, labelOf, resetServer, serverRequests } from './helpers';
+import { issueItems, issueSearchRequests } from './paletteHelpers';
+import { bodyOf, clickRow, closePanels, frameRefIn, issueActionsIn, paintedPanel } from './panelHelpers';
 import { spyOnNotifications, waitFor } from './uiSpies';
 
 type IssueKey = keyof typeof DEMO.issues;
@@ -107,23 +108,29 @@ describe('event detail panel: a Sentry event in the real VS Code', () => {
     assert.deepStrictEqual(await serverRequests(), []);
   });
 
-  it('a tag click searches issues with key:value (the project filter until the search command exists)', async () => {
+  it("a tag click searches issues with key:value: Search Issues opens on that query and searches the event's organization at once", async () => {
     const panel = await openLatestFromList('outOfStock');
     const event = panel.shownEvent!;
     const tag = event.tags.findIndex((t) => t.key === 'environment');
     assert.ok(tag >= 0, 'the event has an environment tag');
     const query = `environment:${event.tags[tag].value}`;
-    const searchRegistered = (await vscode.commands.getCommands(true)).includes('sentry.searchIssues');
+    const before = api.search.active;
+    await resetServer();
     try {
-      const outcome = await panel.handleMessage({ type: 'searchIssues', tag });
-      if (searchRegistered) assert.strictEqual(outcome, 'search');
-      else {
-        assert.strictEqual(outcome, 'projectFilter');
-        assert.strictEqual(api.tree.filters.get(DEMO.organizations.demo.slug, 'api-server').query, query);
-      }
+      assert.strictEqual(await panel.handleMessage({ type: 'searchIssues', tag }), query);
+      await waitFor(() => api.search.active !== undefined && api.search.active !== before, 'the search quick pick');
+      const picker = api.search.active!;
+      assert.strictEqual(picker.value, query, 'the tag is in the search box');
+      assert.match(String(picker.title), /^Search Issues in all projects of Demo Org$/);
+      const items = await issueItems(picker, `results for ${query}`);
+      assert.ok(items.length > 0 && items.every((item) => /^[A-Z]+(-[A-Z]+)*-[0-9A-Z]+ {2}\S/.test(item.label)), items.map((i) => i.label).join(' | '));
+      const sent = await issueSearchRequests(DEMO.organizations.demo.slug);
+      assert.strictEqual(sent.length, 1, 'searched once, without a keystroke');
+      assert.deepStrictEqual(sent[0].query.query, [query]);
+      assert.deepStrictEqual(sent[0].query.project, ['-1'], "every project of the event's organization");
+      assert.deepStrictEqual(api.tree.filters.get(DEMO.organizations.demo.slug, 'api-server').query, 'is:unresolved', 'the tree is not filtered');
     } finally {
-      await api.tree.filters.set(DEMO.organizations.demo.slug, 'api-server', { query: 'is:unresolved' });
-      await vscode.commands.executeCommand('sentry.refresh');
+      api.search.active?.hide();
     }
   });
 
@@ -149,11 +156,24 @@ describe('event detail panel: a Sentry event in the real VS Code', () => {
       const header = panel.sent[panel.sent.length - 1];
       assert.ok(header.type === 'header', header.type);
       assert.match(header.html, /<span class="badge issue-status">resolved<\/span>/);
-      assert.match(header.html, /<span class="issue-actions"><\/span>/, 'the slot for the issue actions');
+      assert.deepStrictEqual(issueActionsIn(header.html), ['unresolve', 'assign', 'bookmark'], 'the actions that apply to it now');
       assert.strictEqual(panel.sent.filter((m) => m.type === 'show').length, shows, 'the body was not sent again');
     } finally {
       api.data.store.patchIssue(issueRef, { status: 'unresolved' });
     }
+  });
+
+  it('a panel closed while its event is still loading goes quietly', async () => {
+    const issue = DEMO.issues.paymentCaptured;
+    await injectFault({ match: issue.latestEventId, delayMs: 1500 });
+    const ref = { org: DEMO.organizations.demo.slug, project: issue.project, eventId: issue.latestEventId, issueId: issue.id };
+    const opened = await vscode.commands.executeCommand<{ key: string }>('sentry.openEvent', ref);
+    const panel = api.panels.get(opened!.key);
+    assert.ok(panel);
+    panel.dispose();
+    await panel.whenLoaded(); // rejected when the late event was written into the closed webview
+    assert.strictEqual(panel.shownEvent, undefined, 'nothing kept for a closed panel');
+    assert.strictEqual(api.panels.get(opened!.key), undefined);
   });
 
   it('Open Event from the palette opens the event selected in the tree', async () => {

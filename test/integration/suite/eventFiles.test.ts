@@ -12,7 +12,7 @@ import { DEMO } from '../../fixtures/demo/demoConstants';
 import { writeLargeNdjson } from '../../unit/sentry/largeNdjson';
 import { childrenOf, extensionApi, frameByFunction, labelOf, resetServer, serverRequests } from './helpers';
 import { bodyOf, clickRow, closePanels, frameRefIn } from './panelHelpers';
-import { spyOnNotifications, waitFor } from './uiSpies';
+import { spyOnNotifications, spyOnQuickPicks, waitFor } from './uiSpies';
 
 const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/events');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -72,6 +72,39 @@ describe('Open Event File: event files browsed offline in the same tree and pane
     assert.ok(opened.kind === 'file' && opened.path.endsWith(path.join('api-server', 'api', 'orders', 'service.py')), JSON.stringify(opened));
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, DEMO.frames.exact.localLine - 1);
     assert.deepStrictEqual(await serverRequests(), [], 'nothing was asked of Sentry');
+  });
+
+  it("a tag clicked in a file's event asks which organization to search, then opens Search Issues there on key:value", async () => {
+    await api.currentProject.forget(); // no project of an earlier suite decides the organization
+    const file = fixture('store-event.json');
+    await openFile(file);
+    const panel = api.panels.get(localEventKey({ file, index: 0 }));
+    assert.ok(panel, 'the first event opened in the panel');
+    await waitFor(() => panel.lastPaint !== undefined, 'the panel to paint', 20_000);
+    assert.ok(!bodyOf(panel).includes('data-issue-action'), 'no issue actions for an event from a file');
+    const tag = panel.shownEvent!.tags.findIndex((t) => t.key === 'customer.plan');
+    assert.ok(tag >= 0);
+    const picks = spyOnQuickPicks();
+    const before = api.search.active;
+    try {
+      let settled = false;
+      const searching = panel.handleMessage({ type: 'searchIssues', tag }).finally(() => (settled = true));
+      await waitFor(() => picks.calls.length > 0, 'the question which organization to search');
+      assert.strictEqual(picks.calls[0].options?.title, 'Search Issues in Which Organization?');
+      assert.deepStrictEqual(picks.calls[0].items.map((item) => item.label), [DEMO.organizations.demo.name, DEMO.organizations.acme.name]);
+      // The first organization, chosen as a user would (the pick may take a moment to show).
+      for (let tries = 0; !settled && tries < 50; tries++) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.strictEqual(await searching, 'customer.plan:pro');
+      await waitFor(() => api.search.active !== undefined && api.search.active !== before, 'the search quick pick');
+      assert.strictEqual(api.search.active!.value, 'customer.plan:pro');
+      assert.match(String(api.search.active!.title), new RegExp(`all projects of ${DEMO.organizations.demo.name}$`));
+    } finally {
+      picks.restore();
+      api.search.active?.hide();
+    }
   });
 
   it('one event in the API form, and a frame clicked in its panel', async () => {

@@ -3,12 +3,19 @@ import * as vscode from 'vscode';
 import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO } from '../../fixtures/demo/demoConstants';
-import { child, EXTENSION_ID, extensionApi, issueByShortId, resetServer, serverRequests } from './helpers';
+import type { EventDetailPanel } from '../../../src/views/eventDetail/eventDetailPanel';
+import { child, EXTENSION_ID, extensionApi, injectFault, issueByShortId, resetServer, serverRequests } from './helpers';
 import { useEnvironmentToken } from './paletteHelpers';
+import { closePanels, currentHeader, headersSince, issueActionsIn, paintedPanel, sentMark } from './panelHelpers';
 import { spyOnNotifications, waitFor } from './uiSpies';
 
 const ORG = DEMO.organizations.demo;
 const server = () => process.env.SENTRY_EXPLORER_TEST_SERVER!;
+
+/** The panel of an issue's latest event, painted. */
+async function latestEventPanel(api: SentryExplorerApi, issueId: string): Promise<EventDetailPanel> {
+  return paintedPanel(api, await vscode.commands.executeCommand('sentry.openEvent', { org: ORG.slug, issueId, which: 'latest' }));
+}
 
 /** What Sentry itself now says about an issue (read past the extension, with the full token). */
 async function sentryIssue(issueId: string): Promise<Record<string, unknown>> {
@@ -45,7 +52,10 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
     await useEnvironmentToken(api);
     await vscode.commands.executeCommand('sentry.refresh');
   });
-  afterEach(() => resetServer());
+  afterEach(async () => {
+    closePanels(api);
+    await resetServer();
+  });
   after(async () => {
     await resetServer();
     await vscode.commands.executeCommand('sentry.refresh');
@@ -112,6 +122,64 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
     assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.unassigned');
   });
 
+  it("Resolve in the event panel: its header and the tree row show it resolved before Sentry answers; Unresolve brings both back", async () => {
+    const issue = DEMO.issues.outOfStock;
+    const target = await row(issue.shortId);
+    assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.assigned');
+    const panel = await latestEventPanel(api, issue.id);
+    const before = currentHeader(panel);
+    assert.deepStrictEqual(issueActionsIn(before), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'bookmark'], 'what applies to an unresolved issue assigned to Jane Doe');
+    assert.match(before, /<span class="issue-assignee" title="Assigned to Jane Doe">/);
+
+    // Sentry answers slowly: what the panel and the row show meanwhile is the store's optimistic change.
+    await injectFault({ match: `/organizations/${ORG.slug}/issues/${issue.id}/`, delayMs: 1500 });
+    const mark = sentMark(panel);
+    let answered = false;
+    const { result, states } = await statesWhile(target, async () => {
+      const acting = panel.handleMessage({ type: 'issueAction', action: 'resolve' }).finally(() => (answered = true));
+      await waitFor(() => headersSince(panel, mark).length > 0, 'the panel header to change');
+      const shown = headersSince(panel, mark)[0];
+      assert.ok(!answered, 'the header changed before Sentry answered');
+      assert.match(shown, /<span class="badge issue-status">resolved<\/span>/);
+      assert.deepStrictEqual(issueActionsIn(shown), ['unresolve', 'assign', 'bookmark']);
+      assert.strictEqual(target.getTreeItem().contextValue, 'issue.resolved.unbookmarked.assigned', 'the row at the same time');
+      return acting;
+    });
+    assert.strictEqual(result, true);
+    assert.ok(states.every((state) => state === 'issue.resolved.unbookmarked.assigned'), states.join(' → '));
+    assert.match(currentHeader(panel), /<span class="badge issue-status">resolved<\/span>/);
+    assert.match(String(target.getTreeItem().description), /^resolved · /);
+    assert.strictEqual((await sentryIssue(issue.id)).status, 'resolved');
+    const put = (await serverRequests()).find((r) => r.method === 'PUT');
+    assert.strictEqual(put?.path, `/api/0/organizations/${ORG.slug}/issues/${issue.id}/`, 'the panel\'s issue, nothing the page named');
+
+    assert.strictEqual(await panel.handleMessage({ type: 'issueAction', action: 'unresolve' }), true);
+    assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'bookmark']);
+    assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.assigned');
+    assert.strictEqual((await sentryIssue(issue.id)).status, 'unresolved');
+  });
+
+  it('the panel header follows an action taken in the tree; a button that no longer applies does nothing', async () => {
+    const issue = DEMO.issues.outOfStock;
+    const target = await row(issue.shortId);
+    const panel = await latestEventPanel(api, issue.id);
+    assert.strictEqual(await vscode.commands.executeCommand('sentry.bookmarkIssue', target), true);
+    const bookmarked = currentHeader(panel);
+    assert.deepStrictEqual(issueActionsIn(bookmarked), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'unbookmark']);
+    assert.match(bookmarked, /class="issue-bookmarked"/);
+
+    await resetServer();
+    const mark = sentMark(panel);
+    assert.strictEqual(await panel.handleMessage({ type: 'issueAction', action: 'bookmark' }), undefined, 'already bookmarked');
+    assert.ok(!(await serverRequests()).some((r) => r.method === 'PUT'), 'nothing sent to Sentry');
+    assert.strictEqual(headersSince(panel, mark).length, 1, 'the header is sent again (the page re-enables its buttons)');
+
+    assert.strictEqual(await panel.handleMessage({ type: 'issueAction', action: 'unbookmark' }), true);
+    assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.assigned');
+    assert.ok(!/class="issue-bookmarked"/.test(currentHeader(panel)));
+    assert.strictEqual((await sentryIssue(issue.id)).isBookmarked, false);
+  });
+
   it('a wrong choice says what it takes and changes nothing', async () => {
     const spy = spyOnNotifications();
     try {
@@ -176,6 +244,44 @@ describe('an issue action Sentry refuses (a token without event:write)', () => {
     process.env.SENTRY_AUTH_TOKEN = DEMO.tokens.full;
     await vscode.commands.executeCommand('sentry.refresh');
     await resetServer();
+  });
+
+  it('Resolve in the event panel: the header and the row show it resolved, then both roll back, with the message', async () => {
+    const spy = spyOnNotifications();
+    try {
+      const issue = DEMO.issues.refundCurrency;
+      const org = await child(api, undefined, ORG.name);
+      const project = await child(api, org, DEMO.projects.apiServer.name);
+      const target = await issueByShortId(api, project, issue.shortId);
+      const panel = await latestEventPanel(api, issue.id);
+      assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark']);
+      const states: string[] = [];
+      const listener = api.tree.onDidChangeTreeData((changed) => {
+        const rows = Array.isArray(changed) ? changed : changed ? [changed] : [];
+        if (rows.includes(target)) states.push(String(target.getTreeItem().contextValue));
+      });
+      const mark = sentMark(panel);
+      const resolved = await panel.handleMessage({ type: 'issueAction', action: 'resolve' });
+      listener.dispose();
+      assert.strictEqual(resolved, false);
+      const headers = headersSince(panel, mark);
+      assert.match(headers[0], /<span class="badge issue-status">resolved<\/span>/, 'shown resolved first');
+      assert.deepStrictEqual(issueActionsIn(headers[0]), ['unresolve', 'assignToMe', 'assign', 'bookmark']);
+      assert.match(headers[1], /<span class="badge issue-status">unresolved<\/span>/, 'then rolled back');
+      assert.match(currentHeader(panel), /<span class="badge issue-status">unresolved<\/span>/);
+      assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark']);
+      assert.deepStrictEqual(states, ['issue.resolved.unbookmarked.unassigned', 'issue.unresolved.unbookmarked.unassigned'], 'the row: resolved, then rolled back');
+      await waitFor(() => spy.calls.some((c) => c.kind === 'showErrorMessage'), 'the refusal message');
+      const messages = spy.calls.filter((c) => c.kind === 'showErrorMessage');
+      assert.strictEqual(messages.length, 1, messages.map((m) => m.text).join(' | '));
+      assert.match(messages[0].text, /Sentry refused to change API-SERVER-2 \(403\)/);
+      assert.match(messages[0].text, /event:write/);
+      assert.strictEqual((await sentryIssue(issue.id)).status, 'unresolved', 'Sentry did not change');
+    } finally {
+      spy.restore();
+      closePanels(api);
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
   });
 
   it('the row shows the change, then rolls back, with a message naming event:write and how to get a token with it', async () => {

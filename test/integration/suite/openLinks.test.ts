@@ -1,11 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SentryExplorerApi } from '../../../src/extension';
+import type { EventRef } from '../../../src/model/refs';
 import { DEMO, eventSeed } from '../../fixtures/demo/demoConstants';
 import { eventIdFor } from '../../fixtures/demo/ids';
 import { shareIdOf } from '../../server/publicRoutes';
 import { extensionApi, labelOf, resetServer, serverRequests } from './helpers';
 import { selected, sleep, useEnvironmentToken, waitForEventRowOf } from './paletteHelpers';
+import { closePanels, waitForPanelOf } from './panelHelpers';
 import { spyOnNotifications, waitFor } from './uiSpies';
 
 const ORG = DEMO.organizations.demo.slug;
@@ -20,7 +22,10 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     await useEnvironmentToken(api);
     await vscode.commands.executeCommand('sentry.refresh');
   });
-  afterEach(() => resetServer());
+  afterEach(async () => {
+    closePanels(api);
+    await resetServer();
+  });
   // Revealing rows expands them in the view (which would load them again after every refresh) and makes
   // their project current (counted after every sign-in): later suites start without either.
   after(async () => {
@@ -28,12 +33,13 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     await api.currentProject.forget();
   });
 
-  it('opens a short id: the issue revealed in its project, its latest event open', async () => {
+  it('opens a short id: the issue revealed in its project, its latest event open in the tree and the panel', async () => {
     const issue = DEMO.issues.refundCurrency;
     const opened = await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', issue.shortId.toLowerCase());
     assert.strictEqual(opened, true);
     const row = await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, issue.latestEventId, 'the latest event of the short id\'s issue');
     assert.strictEqual(labelOf(row), 'Latest event');
+    await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: issue.latestEventId, shortId: issue.shortId }, 'the latest event in its panel');
     const requests = (await serverRequests()).map((r) => r.path);
     assert.ok(requests.includes(`/api/0/organizations/${ORG}/shortids/${issue.shortId}/`), requests.join(', '));
   });
@@ -46,6 +52,7 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', linkTo(onFirstPage)), true);
     const listed = await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, onFirstPage, 'the linked event on the first page, selected');
     assert.strictEqual(listed.getTreeItem().contextValue, 'event');
+    await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: onFirstPage, shortId: issue.shortId }, 'the linked event in its panel');
 
     const older = eventIdOf(issue.id, 30);
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', linkTo(older)), true);
@@ -54,6 +61,8 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     assert.strictEqual((await api.tree.getChildren(made.parent))[0], made);
     const children = await api.tree.getChildren(made);
     assert.ok(children.some((c) => c.getTreeItem().contextValue?.startsWith('exception')));
+    await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: older, shortId: issue.shortId }, 'the older linked event in its panel');
+    assert.strictEqual(api.panels.all().length, 2, 'one panel per event');
   });
 
   it('an issue outside its project\'s loaded list (resolved, under is:unresolved) is added above the list, marked opened', async () => {
@@ -70,15 +79,19 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     assert.deepStrictEqual(project.ref, { org: ORG, project: DEMO.projects.apiServer.slug });
     const rows = await api.tree.getChildren(project);
     assert.strictEqual(rows[0], issueRow, 'at the top of its project');
+    const latest = selected(api)!.ref as EventRef;
+    await waitForPanelOf(api, { org: ORG, project: DEMO.projects.apiServer.slug, eventId: latest.eventId, shortId: resolved.shortId }, 'its latest event in its panel');
   });
 
   it('opens a published issue\'s share link and a bare event id', async () => {
     const cart = DEMO.issues.cartPrice;
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', `${server()}/share/issue/${shareIdOf(cart.id)}/`), true);
     await waitForEventRowOf(api, { org: ORG, issueId: cart.id }, cart.latestEventId, 'the shared issue\'s latest event');
+    await waitForPanelOf(api, { org: ORG, project: cart.project, eventId: cart.latestEventId, shortId: cart.shortId }, 'the shared issue\'s latest event in its panel');
     const payment = DEMO.issues.paymentCaptured;
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('sentry.openIssueOrEvent', payment.latestEventId), true);
     await waitForEventRowOf(api, { org: ORG, issueId: payment.id }, payment.latestEventId, 'the event id\'s issue, that event open');
+    await waitForPanelOf(api, { org: ORG, project: payment.project, eventId: payment.latestEventId, shortId: payment.shortId }, 'that event in its panel');
   });
 
   it('a link to another Sentry says so, offers Sign In there, and sends nothing anywhere', async () => {
@@ -94,6 +107,7 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
       assert.match(warning.text, /nothing was sent to sentry\.other-company\.example/);
       const paths = (await serverRequests()).map((r) => r.path);
       assert.ok(paths.every((p) => p === '/api/0/organizations/'), `only the signed-in server's organizations were read: ${paths.join(', ')}`);
+      assert.strictEqual(api.panels.all().length, 0, 'no event panel opened');
     } finally {
       spy.restore();
       await vscode.commands.executeCommand('notifications.clearAll');
@@ -122,6 +136,7 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
       assert.strictEqual(calls.length, 1, `openExternal(${external.toString(true)}) answered ${accepted} but never reached the handler`);
       assert.strictEqual(new URLSearchParams(calls[0].query).get('url'), link);
       await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, issue.latestEventId, 'the linked issue\'s latest event');
+      await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: issue.latestEventId, shortId: issue.shortId }, 'the linked issue\'s latest event in its panel');
     } finally {
       handler.handleUri = original;
     }
@@ -131,9 +146,11 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     const issue = DEMO.issues.retryGiveUp;
     await api.uriHandler.handleUri(vscode.Uri.parse(`${vscode.env.uriScheme}://sentry-explorer.sentry-explorer/open?issue=${issue.shortId}&org=${ORG}`));
     await waitForEventRowOf(api, { org: ORG, issueId: issue.id }, issue.latestEventId, 'the ?issue= issue');
+    await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: issue.latestEventId, shortId: issue.shortId }, 'the ?issue= issue\'s latest event in its panel');
     const other = DEMO.issues.captureWatchdog;
     await api.uriHandler.handleUri(vscode.Uri.parse(`${vscode.env.uriScheme}://sentry-explorer.sentry-explorer/open?event=${other.latestEventId}&org=${ORG}&project=${other.project}`));
     await waitForEventRowOf(api, { org: ORG, issueId: other.id }, other.latestEventId, 'the ?event= event');
+    await waitForPanelOf(api, { org: ORG, project: other.project, eventId: other.latestEventId, shortId: other.shortId }, 'the ?event= event in its panel');
   });
 
   async function firstResolvedApiServerIssue(): Promise<{ id: string; shortId: string }> {

@@ -5,6 +5,7 @@ import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO } from '../../fixtures/demo/demoConstants';
 import { child, extensionApi, injectFault, labelOf, resetServer, serverRequests } from './helpers';
 import { issueItems, issueSearchRequests, openSearch, sleep, typeInto, useEnvironmentToken, waitForEventRowOf } from './paletteHelpers';
+import { closePanels, waitForPanelOf } from './panelHelpers';
 import { waitFor } from './uiSpies';
 
 const ORG = DEMO.organizations.demo.slug;
@@ -19,6 +20,7 @@ describe('Sentry: Search Issues (a live quick pick over the API)', () => {
   });
   afterEach(async () => {
     api.search.active?.hide();
+    closePanels(api);
     await resetServer();
   });
   // Revealing rows expands them in the view (which would load them again after every refresh) and makes
@@ -63,7 +65,7 @@ describe('Sentry: Search Issues (a live quick pick over the API)', () => {
     assert.ok(!picker.busy);
   });
 
-  it('a short id finds its issue; picking it reveals it in the tree, selected, with its latest event open', async () => {
+  it('a short id finds its issue; picking it reveals it in the tree, selected, with its latest event open in the tree and the panel', async () => {
     const issue = DEMO.issues.discountDivision;
     const expanded: TreeNode[] = [];
     const listener = api.treeView.onDidExpandElement(({ element }) => expanded.push(element as TreeNode));
@@ -86,6 +88,8 @@ describe('Sentry: Search Issues (a live quick pick over the API)', () => {
       assert.ok(expanded.includes(issueRow), 'the issue row expanded');
       const children = await api.tree.getChildren(row);
       assert.ok(children.some((c) => c.getTreeItem().contextValue?.startsWith('exception')), 'its exception shows below it');
+      await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: issue.latestEventId, shortId: issue.shortId }, 'the latest event in its panel');
+      assert.strictEqual(api.panels.all().length, 1, 'that panel only');
     } finally {
       listener.dispose();
     }

@@ -19,8 +19,7 @@ describe('event detail webview messages', () => {
       { type: 'requestFragment', requestId: 10, fragment: { kind: 'frameBody', frame: { stack: { kind: 'exception', index: 0 }, frame: 4 } } },
       { type: 'requestFragment', requestId: 11, fragment: { kind: 'sections' } },
       { type: 'painted', renderId: 3 },
-      { type: 'issueAction', action: 'resolve' },
-      { type: 'issueAction', action: 'assign' },
+      ...['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark'].map((action) => ({ type: 'issueAction', action })),
     ];
     for (const message of good) assert.deepEqual(readWebviewMessage(message), message, JSON.stringify(message));
   });
@@ -48,6 +47,10 @@ describe('event detail webview messages', () => {
       { type: 'painted' },
       { type: 'painted', renderId: -1 },
       { type: 'issueAction', action: 'delete' },
+      { type: 'issueAction', action: 'Resolve' },
+      { type: 'issueAction', action: 'toString' },
+      { type: 'issueAction', action: ['resolve'] },
+      { type: 'issueAction' },
     ];
     for (const message of bad) assert.equal(readWebviewMessage(message), undefined, JSON.stringify(message));
   });

@@ -148,9 +148,12 @@ describe('event detail renderer', () => {
   describe('the header', () => {
     const [event] = ownEvent('store-event.json');
 
-    it("shows the issue's status, escaped, and leaves the issue actions a slot beside it", () => {
-      const html = renderHeader(event, { issueShortId: 'API-12', issueTitle: 'OutOfStockError', issueStatus: 'ignored (archived until escalating)' });
-      assert.match(html, /API-12 · OutOfStockError<span class="badge issue-status">ignored \(archived until escalating\)<\/span><span class="issue-actions"><\/span><\/div>/);
+    it("shows the issue's status, escaped, with the issue actions beside it (none while the issue's state is unknown)", () => {
+      const html = renderHeader(event, { issueShortId: 'API-12', issueTitle: 'OutOfStockError', issueStatus: 'ignored until it escalates' });
+      assert.match(html, /API-12 · OutOfStockError<span class="badge issue-status">ignored until it escalates<\/span><span class="issue-actions" role="group" aria-label="Issue actions"><\/span><\/div>/);
+      const withState = renderHeader(event, { issueShortId: 'API-12', issueTitle: 'OutOfStockError', issueStatus: 'ignored until it escalates', issueState: { status: 'ignored', bookmarked: false } });
+      assert.match(withState, /<span class="issue-actions" role="group" aria-label="Issue actions"><button class="action issue-action" type="button" data-action="issueAction" data-issue-action="resolve"/);
+      checkMarkup(withState);
       assert.match(renderHeader(event, { issueShortId: 'API-12', issueStatus: '<img src=x onerror=alert(1)>' }), /<span class="badge issue-status">&lt;img src=x onerror=alert\(1\)&gt;<\/span>/);
     });
 

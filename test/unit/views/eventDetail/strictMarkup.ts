@@ -9,8 +9,9 @@ import * as assert from 'node:assert/strict';
 
 const TAGS = new Set(['div', 'span', 'section', 'header', 'h1', 'h2', 'h3', 'p', 'details', 'summary', 'table', 'tbody', 'tr', 'th', 'td', 'button', 'input', 'code', 'pre', 'ul', 'li']);
 const VOID = new Set(['input']);
-const ATTRIBUTES = new Set(['class', 'title', 'open', 'type', 'placeholder', 'role', 'colspan', 'spellcheck', 'tabindex', 'aria-label', 'aria-live', 'data-action', 'data-fragment', 'data-frame', 'data-tag', 'data-target', 'data-filter', 'data-list']);
-const ACTIONS = new Set(['openFrame', 'searchIssues', 'openExternal', 'copyMarkdown', 'loadFragment']);
+const ATTRIBUTES = new Set(['class', 'title', 'open', 'type', 'placeholder', 'role', 'colspan', 'spellcheck', 'tabindex', 'aria-label', 'aria-live', 'data-action', 'data-fragment', 'data-frame', 'data-tag', 'data-target', 'data-filter', 'data-list', 'data-issue-action']);
+const ACTIONS = new Set(['openFrame', 'searchIssues', 'openExternal', 'copyMarkdown', 'loadFragment', 'issueAction']);
+const ISSUE_ACTIONS = new Set(['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark']);
 const ENTITY = /^&(?:amp|lt|gt|quot|#39);/;
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*(?:="[^"<>]*")?)*)\s*>/y;
 const ATTRIBUTE = /\s+([a-z][a-z-]*)(?:="([^"<>]*)")?/g;
@@ -89,6 +90,9 @@ function checkDataAttribute(name: string, value: string, summary: MarkupSummary)
       break;
     case 'data-target':
       assert.ok(value === 'event' || value === 'issue', `unknown target ${value}`);
+      break;
+    case 'data-issue-action':
+      assert.ok(ISSUE_ACTIONS.has(value), `unknown issue action ${value}`);
       break;
     case 'data-tag':
       assert.match(value, /^\d+$/);
