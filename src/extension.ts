@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Session } from './auth/session';
+import { downloadEventsCommand } from './commands/downloadEvents';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { registerCommand } from './commands/registerCommand';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.copyShortId, log, copyShortId),
     registerCommand(COMMANDS.openFrame, log, (node: FrameNode) => openFrame(node, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
+    registerCommand(COMMANDS.downloadIssueEvents, log, (target?: unknown) => downloadEventsCommand(session, log, target)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (['issueQuery', 'issueSort', 'pageSize'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.reload();
       else if (['frameOrder', 'hideLibraryFrames'].some((key) => e.affectsConfiguration(`sentry.${key}`))) tree.refresh();

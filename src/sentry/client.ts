@@ -1,13 +1,15 @@
 import { apiPath } from './apiPath';
-import type { AuthError } from './errors';
+import { AuthError, NotSentryError } from './errors';
 import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from './httpTransport';
 import { parseLinkHeader } from './linkHeader';
+import { nextLinkOrigin } from './nextLinkOrigin';
 import { isTrustedRegionUrl, normalizeBaseUrl } from './origins';
 import { ResponseCache } from './responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
 import type { SentryEvent } from './eventModel';
 import { parseEvent } from './eventParser';
 import { obj, text } from './lenient';
+import type { RateLimitHeaders } from './rateLimitHeaders';
 import type { Issue, Organization, Page, Project } from './types';
 
 export interface SentryClientOptions {
@@ -37,6 +39,18 @@ export interface IssueListParams {
   sort?: IssueSort;
   cursor?: string;
   limit?: number;
+}
+
+/** An issue's events within a time range (`start` inclusive, `end` exclusive, ISO 8601) and an environment. */
+export interface IssueEventsRange {
+  start?: string;
+  end?: string;
+  environment?: string;
+}
+
+/** One page of full events as Sentry sent them, with the rate-limit headers of its answer. */
+export interface RawEventsPage extends Page<Record<string, unknown>> {
+  rateLimit?: RateLimitHeaders;
 }
 
 export const ENDPOINTS = {
@@ -121,6 +135,47 @@ export class SentryClient {
     const query = { full: String(params.full ?? true), per_page: String(params.perPage ?? 25), cursor: params.cursor };
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/`, query, ENDPOINTS.events, options);
     return { items: parseList(response.json, 'events', safeParseEvent), ...parseLinkHeader(response.link) };
+  }
+
+  /**
+   * One page of an issue's full events exactly as Sentry sent them, for exports: not parsed into the
+   * model and not cached, since an export reads each page once and holds none. The next cursor is
+   * only taken from a link on this Sentry; a next link to another origin ends the list (`end`).
+   */
+  async issueEventsPage(
+    org: string,
+    issueId: string,
+    params: IssueEventsRange & { cursor?: string } = {},
+    options: { signal?: AbortSignal } = {},
+  ): Promise<RawEventsPage> {
+    const query = { full: 'true', per_page: '100', start: params.start, end: params.end, environment: params.environment, cursor: params.cursor };
+    const url = buildUrl(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/`, query);
+    const response = await this.transport.send({ url, endpoint: ENDPOINTS.events, signal: options.signal });
+    const items = parseList(response.json, 'events', obj);
+    const foreign = nextLinkOrigin(response.link, url);
+    if (foreign && foreign !== new URL(url).origin && !this.trustedOrigins.has(foreign)) {
+      return { items, end: { kind: 'foreignLink', origin: foreign }, rateLimit: response.rateLimit };
+    }
+    return { items, ...parseLinkHeader(response.link), rateLimit: response.rateLimit };
+  }
+
+  /**
+   * How many events an issue has within a range and environment: the organization issue list asked
+   * for this one issue (`group`), whose `count` covers only the range. Undefined when the server
+   * does not answer with the issue.
+   */
+  async countIssueEvents(org: string, issueId: string, range: IssueEventsRange, options: RequestOptions = {}): Promise<number | undefined> {
+    const query = { group: issueId, query: '', start: range.start, end: range.end, environment: range.environment };
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/`, query, ENDPOINTS.issues, options);
+    return parseList(response.json, 'issues', parseIssue).find((issue) => issue.id === issueId)?.count;
+  }
+
+  /** The issue a short id (`PROJ-12A`) names within an organization. */
+  async getIssueByShortId(org: string, shortId: string, options: RequestOptions = {}): Promise<Issue> {
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/shortids/${shortId}/`, {}, ENDPOINTS.issue, options);
+    const issue = parseIssue(obj(expectObject(response.json, 'a short id lookup').group));
+    if (!issue) throw new NotSentryError(`Sentry's answer for ${shortId} names no issue.`);
+    return issue;
   }
 
   /** One event of an issue: an event id, or `latest`, `oldest`, `recommended`. */

@@ -13,6 +13,7 @@ export const COMMANDS = {
   retry: 'sentry.retry',
   openFrame: 'sentry.openFrame',
   toggleFrameOrder: 'sentry.toggleFrameOrder',
+  downloadIssueEvents: 'sentry.downloadIssueEvents',
 } as const;
 
 export const CONTEXT_KEYS = {

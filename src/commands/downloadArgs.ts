@@ -1,0 +1,64 @@
+import type { DateRange, DownloadFormat } from '../sentry/download/downloadTypes';
+
+/** An issue as commands name it, whatever surface (tree, palette, link, test) started them. */
+export interface IssueRef {
+  org: string;
+  issueId: string;
+}
+
+/** What the user would otherwise choose in the save dialog and the options picker. */
+export interface DownloadChoices {
+  targetPath: string;
+  format: DownloadFormat;
+  range?: DateRange;
+  environment?: string;
+}
+
+/**
+ * The download command's argument from a caller other than the tree: `{org, issueId}` plus, to skip
+ * the dialogs, `targetPath` and optional `format`, `start`, `end` (ISO 8601) and `environment`.
+ * Anything of another shape is ignored (undefined); a range that cannot be read is refused.
+ */
+export function readDownloadArgs(value: unknown): { ref: IssueRef; choices?: DownloadChoices } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const input = value as Record<string, unknown>;
+  const org = nonEmpty(input.org);
+  const issueId = nonEmpty(input.issueId);
+  if (!org || !issueId) return undefined;
+  const ref = { org, issueId };
+  const targetPath = nonEmpty(input.targetPath);
+  if (!targetPath) return { ref };
+  const format: DownloadFormat = input.format === 'json' ? 'json' : input.format === 'ndjson' ? 'ndjson' : formatForPath(targetPath);
+  const start = nonEmpty(input.start);
+  const end = nonEmpty(input.end);
+  let range: DateRange | undefined;
+  if (start || end) {
+    range = parseRange(start ?? '', end ?? '');
+    if (!range) throw new Error('The download range needs a start and an end date, the start first (ISO 8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z).');
+  }
+  return { ref, choices: { targetPath, format, range, environment: nonEmpty(input.environment) } };
+}
+
+/** `.json` is one JSON array; anything else one event a line. */
+export function formatForPath(path: string): DownloadFormat {
+  return /\.json$/i.test(path) ? 'json' : 'ndjson';
+}
+
+/** Two dates (a bare date is midnight UTC), the start before the end; undefined otherwise. */
+export function parseRange(start: string, end: string): DateRange | undefined {
+  const from = parseDate(start);
+  const to = parseDate(end);
+  return from && to && from.getTime() < to.getTime() ? { start: from, end: to } : undefined;
+}
+
+function parseDate(value: string): Date | undefined {
+  const text = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)) return undefined;
+  const iso = text.replace(' ', 'T');
+  const ms = Date.parse(/T/.test(iso) && !/(Z|[+-]\d{2}:?\d{2})$/.test(iso) ? `${iso}Z` : iso);
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

@@ -1,0 +1,216 @@
+import { CancelledError } from '../errors';
+import { sleep } from '../rateLimit';
+import { redactSecrets } from '../secretRedaction';
+import type { RawEventsPage } from '../client';
+import type { DownloadInput, DownloadSummary, DownloadTuning, WindowReport } from './downloadTypes';
+import { DownloadFileError, EventFileWriter, partialPathOf } from './eventFileWriter';
+import { failureAction, retryDelayMs } from './failurePolicy';
+import { explainMissing } from './missingEvents';
+import { OrderedEventSink } from './orderedEventSink';
+import { measureProgress } from './progressMeter';
+import { RequestPacer } from './requestPacer';
+import { downloadSpan, isoTime, splitIntoWindows, TimeWindow } from './timeWindows';
+
+export const DEFAULT_TUNING: DownloadTuning = {
+  eventsPerWindow: 50,
+  maxWindows: 2000,
+  maxConcurrency: 8,
+  defaultConcurrency: 3,
+  bufferBytes: 8 * 1024 * 1024,
+  maxRetries: 3,
+  retryBaseMs: 500,
+  maxRateWaitMs: 60_000,
+  marginMs: 60_000,
+};
+
+/** A page, or why its window ends without one (the server refused that window's request). */
+type PageResult = { page: RawEventsPage } | { refused: string };
+
+/**
+ * Downloads every full event of an issue into one file: the issue's life (or the asked range) is cut
+ * into time windows, several are paged at once within the server's advertised limits, and their
+ * events are written in time order, newest first as Sentry lists them, without repeats. Memory stays
+ * bounded whatever the count. Nothing appears at the target until every window is read; a stop keeps
+ * the events so far as `<name>.partial.<ext>`, a cancel leaves no file. Never throws for a failed
+ * request: the summary says what was written, what is missing and why. Throws only when the file
+ * cannot be created, or is cancelled (CancelledError) before the file exists.
+ */
+export async function downloadIssueEvents(input: DownloadInput): Promise<DownloadSummary> {
+  const tuning = { ...DEFAULT_TUNING, ...input.tuning };
+  const started = Date.now();
+  const cancel = input.signal ?? new AbortController().signal;
+  const stop = new AbortController();
+  const onCancel = () => stop.abort();
+  cancel.addEventListener('abort', onCancel, { once: true });
+  try {
+    return await run(input, tuning, started, cancel, stop);
+  } finally {
+    cancel.removeEventListener('abort', onCancel);
+  }
+}
+
+async function run(input: DownloadInput, tuning: DownloadTuning, started: number, cancel: AbortSignal, stop: AbortController): Promise<DownloadSummary> {
+  const log = input.log ?? (() => undefined);
+  const environment = input.environment || undefined;
+  const rangeAsked = input.range !== undefined || environment !== undefined;
+  let requests = 0;
+  let rangeCount: number | undefined;
+  if (rangeAsked) {
+    rangeCount = await input.client
+      .countIssueEvents(input.org, input.issueId, { start: input.range && isoTime(input.range.start.getTime()), end: input.range && isoTime(input.range.end.getTime()), environment }, { signal: stop.signal })
+      .catch((error: unknown) => {
+        if (cancel.aborted) throw new CancelledError();
+        log(`Could not count the events in the range: ${String(error)}`);
+        return undefined;
+      });
+    requests++;
+  }
+  const expected = rangeCount ?? input.issue.count;
+  const span = downloadSpan(input.issue, input.range, tuning.marginMs);
+  const windows = span ? splitIntoWindows(span, expected, tuning.eventsPerWindow, tuning.maxWindows) : [];
+  const reports: WindowReport[] = windows.map((w) => ({ start: isoTime(w.startMs), end: isoTime(w.endMs), state: 'notStarted', events: 0 }));
+  log(`Downloading issue ${input.issueId}: ${windows.length} time windows${span ? ` from ${isoTime(span.startMs)} to ${isoTime(span.endMs)}` : ''}, ${expected} events expected.`);
+
+  const writer = await EventFileWriter.open(input.targetPath, input.format);
+  const pacer = new RequestPacer(tuning);
+  let retries = 0;
+  let lastProgress = 0;
+  const progress = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastProgress < 100) return;
+    lastProgress = now;
+    input.onProgress?.(measureProgress(sink.written, expected, requests, now - started));
+  };
+  const sink = new OrderedEventSink(windows.length, writer, tuning.bufferBytes, () => progress());
+
+  const fetchPage = async (window: TimeWindow, cursor: string | undefined): Promise<PageResult> => {
+    for (let attempt = 0; ; attempt++) {
+      const slot = await pacer.acquire(stop.signal);
+      let failure: unknown;
+      try {
+        requests++;
+        const page = await input.client.issueEventsPage(
+          input.org,
+          input.issueId,
+          { start: isoTime(window.startMs), end: isoTime(window.endMs), environment, cursor },
+          { signal: stop.signal },
+        );
+        slot.observe(page.rateLimit);
+        return { page };
+      } catch (error) {
+        failure = error;
+      } finally {
+        slot.release();
+      }
+      const action = stop.signal.aborted ? 'cancel' : failureAction(failure);
+      if (action === 'cancel') throw new CancelledError();
+      if (action === 'refuse') return { refused: messageOf(failure) };
+      if (action === 'stop' || attempt >= tuning.maxRetries) throw failure;
+      retries++;
+      const pauseMs = retryDelayMs(attempt, tuning.retryBaseMs);
+      log(`Retrying a page from ${isoTime(window.startMs)} to ${isoTime(window.endMs)} in ${pauseMs} ms: ${messageOf(failure)}`);
+      await sleep(pauseMs, stop.signal);
+    }
+  };
+
+  const fetchWindow = async (index: number): Promise<void> => {
+    const report = reports[index];
+    report.state = 'incomplete';
+    let cursor: string | undefined;
+    for (;;) {
+      const result = await fetchPage(windows[index], cursor);
+      if ('refused' in result) {
+        report.state = 'refused';
+        report.detail = result.refused;
+        log(`Sentry refused the events from ${report.start} to ${report.end}: ${result.refused}`);
+        break;
+      }
+      const { page } = result;
+      await sink.accept(index, page.items);
+      report.events += page.items.length;
+      if (page.end) {
+        report.state = page.end.kind === 'foreignLink' ? 'foreignLink' : 'repeatedPage';
+        report.detail = page.end.kind === 'foreignLink' ? page.end.origin : undefined;
+        log(`The events from ${report.start} to ${report.end} end early: ${page.end.kind}${report.detail ? ` (${report.detail})` : ''}.`);
+        break;
+      }
+      if (!page.nextCursor) {
+        report.state = 'complete';
+        break;
+      }
+      if (page.nextCursor === cursor) {
+        report.state = 'repeatedPage';
+        break;
+      }
+      cursor = page.nextCursor;
+      await sink.room(index, stop.signal);
+    }
+    await sink.finish(index);
+  };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < windows.length && !stop.signal.aborted) {
+      const index = next++;
+      await sink.room(index, stop.signal);
+      await fetchWindow(index);
+    }
+  };
+  const failures: unknown[] = [];
+  await Promise.all(
+    Array.from({ length: Math.min(tuning.maxConcurrency, windows.length) }, () =>
+      worker().catch((error: unknown) => {
+        if (!(error instanceof CancelledError) || cancel.aborted) failures.push(error);
+        stop.abort();
+      }),
+    ),
+  );
+
+  const facts = { issueCount: input.issue.count, rangeCount, expected, rangeAsked, firstSeen: input.issue.firstSeen };
+  const base = () => ({
+    format: input.format,
+    written: sink.written,
+    issueCount: input.issue.count,
+    rangeCount,
+    expected,
+    duplicatesDropped: sink.duplicates,
+    requests,
+    retries,
+    rateLimitPauses: pacer.pauses,
+    elapsedMs: Date.now() - started,
+    windows: reports,
+    newestWritten: sink.newest,
+    oldestWritten: sink.oldest,
+  });
+
+  if (cancel.aborted) {
+    await writer.discard();
+    progress(true);
+    return { ...base(), outcome: 'cancelled', missing: [] };
+  }
+  const failure = failures.find((error) => !(error instanceof CancelledError));
+  try {
+    if (failure instanceof DownloadFileError) throw failure;
+    if (failure !== undefined) {
+      const stopReason = messageOf(failure);
+      const completeBackTo = sink.oldest;
+      await sink.flushAll();
+      const file = partialPathOf(input.targetPath, input.format);
+      await writer.keepAs(file);
+      progress(true);
+      const summary = { ...base(), outcome: 'partial' as const, file, stopReason, completeBackTo };
+      return { ...summary, missing: explainMissing({ ...facts, ...summary }) };
+    }
+    await writer.commit(input.targetPath);
+  } catch (error) {
+    await writer.discard();
+    throw error instanceof DownloadFileError ? error : new DownloadFileError(`could not write ${input.targetPath}`, error);
+  }
+  progress(true);
+  const summary = { ...base(), outcome: 'complete' as const, file: input.targetPath };
+  return { ...summary, missing: explainMissing({ ...facts, ...summary }) };
+}
+
+function messageOf(error: unknown): string {
+  return redactSecrets(error instanceof Error ? error.message : String(error));
+}
