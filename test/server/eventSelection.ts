@@ -23,7 +23,8 @@ export function selectEvents(entry: IssueEntry, query: URLSearchParams, realism:
   const events = entry.events;
   const timeAt = (index: number) => Math.floor(eventTime(events, index) / 1000) * 1000;
   // Newest first: the selected range is one run of indexes, found by binary search.
-  const first = range ? firstIndexWhere(events.length, (i) => timeAt(i) < range.endMs) : 0;
+  const endInclusive = realism?.rangeEndInclusive ?? false;
+  const first = range ? firstIndexWhere(events.length, (i) => (endInclusive ? timeAt(i) <= range.endMs : timeAt(i) < range.endMs)) : 0;
   const last = range ? firstIndexWhere(events.length, (i) => timeAt(i) < range.startMs) : events.length;
   const environments = query.getAll('environment').filter((e) => e !== '');
   if (environments.length === 0) return { total: Math.max(0, last - first), indexAt: (k) => first + k };

@@ -15,6 +15,11 @@ export interface RealismOptions {
   fullEventsPerPage?: number;
   /** The data set's "now", for the 90-day default window and `statsPeriod` (default `REALISTIC_NOW`). */
   now?: string;
+  /**
+   * Include events at exactly `end` too (Sentry excludes them): a server whose ranges overlap at
+   * their edges, to prove a download writes such events once (default false).
+   */
+  rangeEndInclusive?: boolean;
 }
 
 export type Realism = Required<RealismOptions>;
@@ -34,5 +39,6 @@ export function realismOf(options: RealismOptions | true): Realism {
     concurrentLimit: given.concurrentLimit ?? 10,
     fullEventsPerPage: given.fullEventsPerPage ?? 10,
     now: given.now ?? REALISTIC_NOW,
+    rangeEndInclusive: given.rangeEndInclusive ?? false,
   };
 }

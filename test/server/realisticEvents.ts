@@ -28,7 +28,7 @@ export interface GeneratedEvents extends EventSource {
 }
 
 const MIN_BYTES = 5 * 1024;
-const MAX_BYTES = 50 * 1024;
+const MAX_BYTES = 49 * 1024;
 
 /** Evenly spaced times: newest at `newestMs`, then one every `spacingMs`. */
 export function evenlySpaced(newestMs: number, spacingMs: number): (index: number) => number {
@@ -77,10 +77,11 @@ function generatedEvent(spec: GeneratedEventsSpec, index: number, eventId: strin
   // Skewed towards the small end, as real events are: 5 KB at least, 50 KB at most.
   const targetBytes = MIN_BYTES + Math.floor(random.next() ** 2 * (MAX_BYTES - MIN_BYTES));
   const date = isoSeconds(spec.timeAt(index));
-  const frames = Array.from({ length: random.int(8, 24) }, (_, i) => generatedFrame(random, i));
+  // Bigger events have deeper stacks and more breadcrumbs; the rest is data the application attached.
+  const frames = Array.from({ length: 2 + Math.floor(targetBytes / 3000) }, (_, i) => generatedFrame(random, i));
   const orderId = String(100_000 + random.int(0, 899_999));
   const value = `Order ${orderId} could not be charged: ${random.pick(WORDS)} ${random.pick(WORDS)} failed`;
-  const breadcrumbs: ApiBreadcrumb[] = Array.from({ length: random.int(5, 30) }, (_, i) => ({
+  const breadcrumbs: ApiBreadcrumb[] = Array.from({ length: 1 + Math.floor(targetBytes / 2500) }, (_, i) => ({
     timestamp: isoSeconds(spec.timeAt(index) - (30 - i) * 1000).replace('Z', '.000000Z'),
     type: i % 3 === 0 ? 'http' : 'default',
     category: i % 3 === 0 ? 'http' : 'console',
