@@ -1,4 +1,4 @@
-import { CancelledError } from '../errors';
+import { CancelledError, isSentryApiError } from '../errors';
 import { sleep } from '../rateLimit';
 import { redactSecrets } from '../secretRedaction';
 import type { RawEventsPage } from '../client';
@@ -104,7 +104,7 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
       }
       const action = stop.signal.aborted ? 'cancel' : failureAction(failure);
       if (action === 'cancel') throw new CancelledError();
-      if (action === 'refuse') return { refused: messageOf(failure) };
+      if (action === 'refuse') return { refused: (isSentryApiError(failure) && failure.detail) || messageOf(failure) };
       if (action === 'stop' || attempt >= tuning.maxRetries) throw failure;
       retries++;
       const pauseMs = retryDelayMs(attempt, tuning.retryBaseMs);
