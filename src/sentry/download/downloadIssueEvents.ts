@@ -177,6 +177,7 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
     requests,
     retries,
     rateLimitPauses: pacer.pauses,
+    peakConcurrency: pacer.peak,
     elapsedMs: Date.now() - started,
     windows: reports,
     newestWritten: sink.newest,

@@ -104,6 +104,8 @@ export interface DownloadSummary {
   requests: number;
   retries: number;
   rateLimitPauses: number;
+  /** The most page requests that ran at once. */
+  peakConcurrency: number;
   elapsedMs: number;
   windows: WindowReport[];
   /** Time of the newest and the oldest event written. */

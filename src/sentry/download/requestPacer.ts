@@ -38,6 +38,8 @@ export class RequestPacer {
   private wakeups: Array<() => void> = [];
   /** How many times sending paused for a rate-limit window to reset. */
   pauses = 0;
+  /** The most requests that ran at once. */
+  peak = 0;
 
   constructor(
     private readonly options: PacerOptions,
@@ -62,6 +64,7 @@ export class RequestPacer {
         continue;
       }
       this.running++;
+      this.peak = Math.max(this.peak, this.running);
       if (this.remaining !== undefined) this.remaining--;
       return this.slot();
     }

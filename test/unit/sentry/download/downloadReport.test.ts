@@ -16,6 +16,7 @@ function summary(overrides: Partial<DownloadSummary>): DownloadSummary {
     requests: 1000,
     retries: 0,
     rateLimitPauses: 0,
+    peakConcurrency: 8,
     elapsedMs: 12_400,
     windows: [],
     missing: [],

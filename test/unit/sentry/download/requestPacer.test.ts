@@ -56,7 +56,7 @@ describe('RequestPacer', () => {
 
   it('counts requests still running when reading Remaining, and ignores readings from an older window', async () => {
     const resetAtMs = Date.now() + 60_000;
-    const pacer = new RequestPacer({ ...OPTIONS, maxRateWaitMs: 80 });
+    const pacer = new RequestPacer({ ...OPTIONS, maxRateWaitMs: 200 });
     const a = await pacer.acquire(signal);
     a.observe({ limit: 100, remaining: 50, resetAtMs, concurrentRemaining: 9 });
     a.release();
@@ -67,10 +67,10 @@ describe('RequestPacer', () => {
     // 4 left, less the two others running when that was read: 2, so one more goes and the next waits.
     let started = Date.now();
     (await pacer.acquire(signal)).release();
-    assert.ok(Date.now() - started < 40, 'one more at once');
+    assert.ok(Date.now() - started < 150, 'one more at once');
     started = Date.now();
     (await pacer.acquire(signal)).release();
-    assert.ok(Date.now() - started >= 70, `paused ${Date.now() - started} ms (a far reset is waited for at most maxRateWaitMs)`);
+    assert.ok(Date.now() - started >= 190, `paused ${Date.now() - started} ms (a far reset is waited for at most maxRateWaitMs)`);
     assert.equal(pacer.pauses, 1);
   });
 
