@@ -5,14 +5,20 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runDownloadBench } from './downloadBench';
 import { runEventsBench } from './eventsBench';
 import { runFrameBench } from './frameBench';
+import { runActivationBench, runBundleBench, runVsixBench } from './packageBench';
 
 type BenchResults = Record<string, number>;
 
 const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [
   ['frames', runFrameBench],
   ['events', runEventsBench],
+  ['download', runDownloadBench],
+  ['bundle', runBundleBench],
+  ['activation', runActivationBench],
+  ['vsix', runVsixBench],
 ];
 
 const RESULTS_FILE = resolve(__dirname, '../../../bench-results.json');
