@@ -50,7 +50,7 @@ export async function downloadIssueEvents(input: DownloadInput): Promise<Downloa
 }
 
 async function run(input: DownloadInput, tuning: DownloadTuning, started: number, cancel: AbortSignal, stop: AbortController): Promise<DownloadSummary> {
-  const log = input.log ?? (() => undefined);
+  const log = (message: string) => quietly(() => input.log?.(message));
   const environment = input.environment || undefined;
   const rangeAsked = input.range !== undefined || environment !== undefined;
   let requests = 0;
@@ -79,7 +79,7 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
     const now = Date.now();
     if (!force && now - lastProgress < 100) return;
     lastProgress = now;
-    input.onProgress?.(measureProgress(sink.written, expected, requests, now - started));
+    quietly(() => input.onProgress?.(measureProgress(sink.written, expected, requests, now - started)));
   };
   const sink = new OrderedEventSink(windows.length, writer, tuning.bufferBytes, () => progress());
 
@@ -210,6 +210,15 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
   progress(true);
   const summary = { ...base(), outcome: 'complete' as const, file: input.targetPath };
   return { ...summary, missing: explainMissing({ ...facts, ...summary }) };
+}
+
+/** A caller's callback failing must not fail the download. */
+function quietly(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // ignored: progress and log lines are for show
+  }
 }
 
 function messageOf(error: unknown): string {
