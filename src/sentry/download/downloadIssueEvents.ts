@@ -2,14 +2,15 @@ import { CancelledError, isSentryApiError } from '../errors';
 import { sleep } from '../rateLimit';
 import { redactSecrets } from '../secretRedaction';
 import type { RawEventsPage } from '../client';
-import type { DownloadInput, DownloadSummary, DownloadTuning, WindowReport } from './downloadTypes';
+import { text } from '../lenient';
+import type { DownloadInput, DownloadSummary, DownloadTuning } from './downloadTypes';
 import { DownloadFileError, EventFileWriter, partialPathOf } from './eventFileWriter';
 import { failureAction, retryDelayMs } from './failurePolicy';
 import { explainMissing } from './missingEvents';
-import { OrderedEventSink } from './orderedEventSink';
+import { OrderedEventSink, WindowSlot } from './orderedEventSink';
 import { measureProgress } from './progressMeter';
 import { RequestPacer } from './requestPacer';
-import { downloadSpan, isoTime, splitIntoWindows, TimeWindow } from './timeWindows';
+import { downloadSpan, isoTime, parseTime, splitDenseRemainder, splitIntoWindows, TimeWindow } from './timeWindows';
 
 export const DEFAULT_TUNING: DownloadTuning = {
   eventsPerWindow: 50,
@@ -22,6 +23,11 @@ export const DEFAULT_TUNING: DownloadTuning = {
   maxRateWaitMs: 60_000,
   marginMs: 60_000,
 };
+
+/** Most windows one dense window is split into at once (its pieces may split again). */
+const MAX_PIECES = 32;
+/** Pages of a window read before judging whether it is much denser than expected. */
+const SPLIT_AFTER_PAGES = 3;
 
 /** A page, or why its window ends without one (the server refused that window's request). */
 type PageResult = { page: RawEventsPage } | { refused: string };
@@ -68,7 +74,6 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
   const expected = rangeCount ?? input.issue.count;
   const span = downloadSpan(input.issue, input.range, tuning.marginMs);
   const windows = span ? splitIntoWindows(span, expected, tuning.eventsPerWindow, tuning.maxWindows) : [];
-  const reports: WindowReport[] = windows.map((w) => ({ start: isoTime(w.startMs), end: isoTime(w.endMs), state: 'notStarted', events: 0 }));
   log(`Downloading issue ${input.issueId}: ${windows.length} time windows${span ? ` from ${isoTime(span.startMs)} to ${isoTime(span.endMs)}` : ''}, ${expected} events expected.`);
 
   const writer = await EventFileWriter.open(input.targetPath, input.format);
@@ -81,7 +86,7 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
     lastProgress = now;
     quietly(() => input.onProgress?.(measureProgress(sink.written, expected, requests, now - started)));
   };
-  const sink = new OrderedEventSink(windows.length, writer, tuning.bufferBytes, () => progress());
+  const sink = new OrderedEventSink(windows, writer, tuning.bufferBytes, () => progress());
 
   const fetchPage = async (window: TimeWindow, cursor: string | undefined): Promise<PageResult> => {
     for (let attempt = 0; ; attempt++) {
@@ -113,12 +118,13 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
     }
   };
 
-  const fetchWindow = async (index: number): Promise<void> => {
-    const report = reports[index];
+  const fetchWindow = async (slot: WindowSlot): Promise<void> => {
+    const report = slot.report;
     report.state = 'incomplete';
     let cursor: string | undefined;
+    let pages = 0;
     for (;;) {
-      const result = await fetchPage(windows[index], cursor);
+      const result = await fetchPage(slot.window, cursor);
       if ('refused' in result) {
         report.state = 'refused';
         report.detail = result.refused;
@@ -126,8 +132,18 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
         break;
       }
       const { page } = result;
-      await sink.accept(index, page.items);
+      await sink.accept(slot, page.items);
       report.events += page.items.length;
+      pages++;
+      const pieces = pages === SPLIT_AFTER_PAGES && page.nextCursor ? splitDenseRemainder(slot.window, pageSpan(page.items), tuning.eventsPerWindow, MAX_PIECES) : undefined;
+      if (pieces) {
+        // A burst: the rest of this window is fetched as several windows at once instead of page after page.
+        report.state = 'complete';
+        report.start = isoTime(pieces[0].endMs - 1000);
+        sink.insertAfter(slot, pieces);
+        log(`Events from ${isoTime(slot.window.startMs)} to ${report.start} are dense: split into ${pieces.length} windows.`);
+        break;
+      }
       if (page.end) {
         report.state = page.end.kind === 'foreignLink' ? 'foreignLink' : 'repeatedPage';
         report.detail = page.end.kind === 'foreignLink' ? page.end.origin : undefined;
@@ -143,22 +159,20 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
         break;
       }
       cursor = page.nextCursor;
-      await sink.room(index, stop.signal);
+      await sink.room(slot, stop.signal);
     }
-    await sink.finish(index);
+    await sink.finish(slot);
   };
 
-  let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < windows.length && !stop.signal.aborted) {
-      const index = next++;
-      await sink.room(index, stop.signal);
-      await fetchWindow(index);
+    for (let slot = await sink.next(stop.signal); slot; slot = await sink.next(stop.signal)) {
+      await sink.room(slot, stop.signal);
+      await fetchWindow(slot);
     }
   };
   const failures: unknown[] = [];
   await Promise.all(
-    Array.from({ length: Math.min(tuning.maxConcurrency, windows.length) }, () =>
+    Array.from({ length: tuning.maxConcurrency }, () =>
       worker().catch((error: unknown) => {
         if (!(error instanceof CancelledError) || cancel.aborted) failures.push(error);
         stop.abort();
@@ -179,7 +193,7 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
     rateLimitPauses: pacer.pauses,
     peakConcurrency: pacer.peak,
     elapsedMs: Date.now() - started,
-    windows: reports,
+    windows: sink.reports,
     newestWritten: sink.newest,
     oldestWritten: sink.oldest,
   });
@@ -210,6 +224,12 @@ async function run(input: DownloadInput, tuning: DownloadTuning, started: number
   progress(true);
   const summary = { ...base(), outcome: 'complete' as const, file: input.targetPath };
   return { ...summary, missing: explainMissing({ ...facts, ...summary }) };
+}
+
+/** How many events a page holds and the times of its newest and oldest. */
+function pageSpan(events: ReadonlyArray<Record<string, unknown>>): { events: number; newestMs?: number; oldestMs?: number } {
+  const times = events.map((event) => parseTime(text(event.dateCreated))).filter((t): t is number => t !== undefined);
+  return { events: events.length, newestMs: times.length > 0 ? Math.max(...times) : undefined, oldestMs: times.length > 0 ? Math.min(...times) : undefined };
 }
 
 /** A caller's callback failing must not fail the download. */

@@ -1,7 +1,9 @@
 import { CancelledError } from '../errors';
 import { text } from '../lenient';
+import type { WindowReport } from './downloadTypes';
 import type { EventFileWriter } from './eventFileWriter';
 import { RecentIds } from './recentIds';
+import { isoTime, TimeWindow } from './timeWindows';
 
 interface SerializedEvent {
   id?: string;
@@ -9,10 +11,17 @@ interface SerializedEvent {
   json: string;
 }
 
-interface WindowBuffer {
-  events: SerializedEvent[];
-  bytes: number;
-  finished: boolean;
+/** One time window on its way into the file: what it fetched and has not written yet, and how it went. */
+export class WindowSlot {
+  events: SerializedEvent[] = [];
+  bytes = 0;
+  started = false;
+  finished = false;
+  readonly report: WindowReport;
+
+  constructor(readonly window: TimeWindow) {
+    this.report = { start: isoTime(window.startMs), end: isoTime(window.endMs), state: 'notStarted', events: 0 };
+  }
 }
 
 /** Ids remembered to drop repeats; far more than a window boundary can repeat. */
@@ -22,12 +31,12 @@ const RECENT_IDS = 10_000;
  * Puts the events of windows fetched in parallel into the file in window order, so the file is in
  * time order. The current window (the newest not yet finished) is written as its pages arrive;
  * later windows wait in memory, and their fetching pauses while more than `bufferBytes` wait, so
- * memory stays bounded however many events there are. An event id already written among the
- * recent ones is dropped.
+ * memory stays bounded however many events there are. A window may be split while it runs: its
+ * pieces follow it. An event id already written among the recent ones is dropped.
  */
 export class OrderedEventSink {
+  private readonly slots: WindowSlot[];
   private current = 0;
-  private readonly buffers: WindowBuffer[];
   private bufferedBytes = 0;
   private readonly recent = new RecentIds(RECENT_IDS);
   private lock: Promise<void> = Promise.resolve();
@@ -38,78 +47,101 @@ export class OrderedEventSink {
   oldest?: string;
 
   constructor(
-    windowCount: number,
+    windows: readonly TimeWindow[],
     private readonly writer: EventFileWriter,
     private readonly bufferBytes: number,
     private readonly onWritten: () => void,
   ) {
-    this.buffers = Array.from({ length: windowCount }, () => ({ events: [], bytes: 0, finished: false }));
+    this.slots = windows.map((window) => new WindowSlot(window));
   }
 
-  /** The newest window not yet written to its end: everything before it is in the file. */
-  get currentWindow(): number {
-    return this.current;
+  /** Every window's report, in file order (newest first). */
+  get reports(): WindowReport[] {
+    return this.slots.map((slot) => slot.report);
   }
 
-  /** Takes one page of window `index`, in the order the server sent it. */
-  accept(index: number, events: readonly Record<string, unknown>[]): Promise<void> {
+  /**
+   * The next window to fetch in file order, marked started. While none is waiting but some still
+   * run (and may be split), waits; undefined once every window has finished.
+   */
+  async next(signal: AbortSignal): Promise<WindowSlot | undefined> {
+    for (;;) {
+      if (signal.aborted) throw new CancelledError();
+      const waiting = this.slots.find((slot, i) => i >= this.current && !slot.started);
+      if (waiting) {
+        waiting.started = true;
+        return waiting;
+      }
+      if (!this.slots.some((slot, i) => i >= this.current && !slot.finished)) return undefined;
+      await this.change(signal);
+    }
+  }
+
+  /** Puts `windows` (newest first) right after `slot`, for the part of it still to fetch. */
+  insertAfter(slot: WindowSlot, windows: readonly TimeWindow[]): void {
+    this.slots.splice(this.slots.indexOf(slot) + 1, 0, ...windows.map((window) => new WindowSlot(window)));
+    this.wake();
+  }
+
+  /** Takes one page of a window, in the order the server sent it. */
+  accept(slot: WindowSlot, events: readonly Record<string, unknown>[]): Promise<void> {
     const serialized = events.map(
       (event): SerializedEvent => ({ id: text(event.eventID) ?? text(event.id), time: text(event.dateCreated), json: JSON.stringify(event) }),
     );
     return this.locked(async () => {
-      if (index === this.current) {
+      if (slot === this.slots[this.current]) {
         await this.writeAll(serialized);
         return;
       }
-      const buffer = this.buffers[index];
       for (const event of serialized) {
-        buffer.events.push(event);
-        buffer.bytes += event.json.length;
+        slot.events.push(event);
+        slot.bytes += event.json.length;
         this.bufferedBytes += event.json.length;
       }
     });
   }
 
-  /** Window `index` has all its pages (or stopped for good): the windows after it may follow in the file. */
-  finish(index: number): Promise<void> {
+  /** The window has all its pages (or stopped for good): the windows after it may follow in the file. */
+  finish(slot: WindowSlot): Promise<void> {
     return this.locked(async () => {
-      this.buffers[index].finished = true;
-      while (this.current < this.buffers.length && this.buffers[this.current].finished) {
+      slot.finished = true;
+      while (this.current < this.slots.length && this.slots[this.current].finished) {
         this.current++;
-        if (this.current < this.buffers.length) await this.flush(this.current);
+        if (this.current < this.slots.length) await this.flush(this.slots[this.current]);
       }
       this.wake();
     });
   }
 
-  /** Resolves when window `index` may fetch on: it is the current one, or few enough events wait. */
-  async room(index: number, signal: AbortSignal): Promise<void> {
-    while (index !== this.current && this.bufferedBytes > this.bufferBytes) {
-      await new Promise<void>((resolve, reject) => {
-        if (signal.aborted) return reject(new CancelledError());
-        const onAbort = () => reject(new CancelledError());
-        signal.addEventListener('abort', onAbort, { once: true });
-        this.wakeups.push(() => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        });
+  /** Resolves when the window may fetch on: it is the current one, or few enough events wait. */
+  async room(slot: WindowSlot, signal: AbortSignal): Promise<void> {
+    while (slot !== this.slots[this.current] && this.bufferedBytes > this.bufferBytes) await this.change(signal);
+  }
+
+  private change(signal: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(new CancelledError());
+      const onAbort = () => reject(new CancelledError());
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.wakeups.push(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
       });
-    }
+    });
   }
 
   /** After a stop: writes every event still waiting, window by window, so nothing fetched is lost. */
   flushAll(): Promise<void> {
     return this.locked(async () => {
-      for (let index = this.current + 1; index < this.buffers.length; index++) await this.flush(index);
+      for (let i = this.current + 1; i < this.slots.length; i++) await this.flush(this.slots[i]);
     });
   }
 
-  private async flush(index: number): Promise<void> {
-    const buffer = this.buffers[index];
-    const events = buffer.events;
-    buffer.events = [];
-    this.bufferedBytes -= buffer.bytes;
-    buffer.bytes = 0;
+  private async flush(slot: WindowSlot): Promise<void> {
+    const events = slot.events;
+    slot.events = [];
+    this.bufferedBytes -= slot.bytes;
+    slot.bytes = 0;
     await this.writeAll(events);
     this.wake();
   }

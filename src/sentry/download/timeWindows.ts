@@ -56,3 +56,27 @@ export function parseTime(value: string | undefined): number | undefined {
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+/**
+ * After a few pages of a window: when its latest page shows events much denser than the window was
+ * cut for (a burst), the part not yet covered, from the window's start to the second of the page's
+ * oldest event (that second included: repeats are dropped when written), cut into windows of about
+ * `eventsPerWindow` events at that density, newest first. Undefined when the window is not dense.
+ */
+export function splitDenseRemainder(
+  window: TimeWindow,
+  page: { events: number; newestMs?: number; oldestMs?: number },
+  eventsPerWindow: number,
+  maxPieces: number,
+): TimeWindow[] | undefined {
+  const { events, newestMs, oldestMs } = page;
+  if (newestMs === undefined || oldestMs === undefined || oldestMs < window.startMs || oldestMs >= window.endMs) return undefined;
+  const oldestSecond = Math.floor(oldestMs / SECOND) * SECOND;
+  const rest = { startMs: window.startMs, endMs: oldestSecond + SECOND };
+  const restMs = rest.endMs - rest.startMs;
+  if (restMs < 2 * SECOND || rest.endMs >= window.endMs) return undefined;
+  const pageMs = Math.max(SECOND, newestMs - oldestMs + SECOND);
+  const expected = (events * restMs) / pageMs;
+  if (expected <= 2 * eventsPerWindow) return undefined;
+  return splitIntoWindows(rest, expected, eventsPerWindow, maxPieces);
+}
