@@ -44,8 +44,8 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
 
     const row = (name: string, run: Run | undefined) =>
       run
-        ? `${name.padEnd(34)} ${(run.ms / 1000).toFixed(1).padStart(7)} s  ${run.peakRssMb.toFixed(0).padStart(5)} MB peak RSS  ${String(run.requests).padStart(6)} requests  ${run.rateLimited} × 429`
-        : `${name.padEnd(34)} skipped (${PYTHON_SCRIPT} not found)`;
+        ? `${name.padEnd(44)} ${(run.ms / 1000).toFixed(1).padStart(7)} s  ${run.peakRssMb.toFixed(0).padStart(5)} MB peak RSS  ${String(run.requests).padStart(6)} requests  ${run.rateLimited} × 429`
+        : `${name.padEnd(44)} skipped (${PYTHON_SCRIPT} not found)`;
     console.log(row('extension download, 10,000 events', ours));
     console.log(row(`Python script (${usesRequests ? 'requests' : 'urllib'}), 10,000 events`, python));
     console.log(row('bare Node loop, 10,000 events', bare));

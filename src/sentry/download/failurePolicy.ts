@@ -1,3 +1,4 @@
+import { redactSecrets } from '../secretRedaction';
 import { BadRequestError, CancelledError, NetworkError, RateLimitError, ResponseReadError, ServerError, TimeoutError } from '../errors';
 
 /**
@@ -19,4 +20,9 @@ export function failureAction(error: unknown): FailureAction {
 /** The pause before retry `attempt` (0-based): doubling from `baseMs`, a little spread so parallel retries do not align. */
 export function retryDelayMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
   return Math.round(baseMs * 2 ** attempt * (0.75 + random() / 2));
+}
+
+/** An error's message with secrets redacted, for logs and the summary. */
+export function failureText(error: unknown): string {
+  return redactSecrets(error instanceof Error ? error.message : String(error));
 }
