@@ -24,6 +24,7 @@ interface Run {
   ms: number;
   baseRssMb: number;
   peakRssMb: number;
+  liveHeapMb?: number;
   requests: number;
   rateLimited: number;
   rateLimitPauses?: number;
@@ -62,6 +63,8 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       oursRateLimitPauses: ours.rateLimitPauses ?? 0,
       rssGrowthMb100k: round(big.peakRssMb - big.baseRssMb),
       rssGrowthMb10k: round(ours.peakRssMb - ours.baseRssMb),
+      liveHeapMb100k: round(big.liveHeapMb ?? 0),
+      bareLoopRssGrowthMb: round(bare.peakRssMb - bare.baseRssMb),
       ms100k: round(big.ms),
       rateLimited: ours.rateLimited + big.rateLimited,
     };

@@ -5,10 +5,12 @@
  *
  * `ours` runs the extension's download engine; `bare` is the plainest sequential loop, fetching one
  * page after another by its cursor and writing each page's body as it comes. Prints one JSON line:
- * `{ms, baseRssMb, peakRssMb, events, requests}`.
+ * `{ms, baseRssMb, peakRssMb, liveHeapMb, events, requests}`; `liveHeapMb` is the most heap still in
+ * use right after a full garbage collection: what the download holds, without V8's headroom.
  */
 
 import { createWriteStream } from 'node:fs';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { SentryClient } from '../../src/sentry/client';
 import { downloadIssueEvents } from '../../src/sentry/download/downloadIssueEvents';
 import { REALISTIC } from '../server/realisticData';
@@ -17,13 +19,16 @@ interface Measured {
   ms: number;
   baseRssMb: number;
   peakRssMb: number;
+  liveHeapMb: number;
   events: number;
   requests: number;
   rateLimitPauses?: number;
   peakConcurrency?: number;
 }
 
-async function ours(url: string, issueId: string, out: string): Promise<Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'ms'>> {
+type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'ms'>;
+
+async function ours(url: string, issueId: string, out: string): Promise<Counted> {
   const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
   const issue = await client.getIssue(REALISTIC.organization.slug, issueId);
   const summary = await downloadIssueEvents({ client, org: REALISTIC.organization.slug, issueId, issue, targetPath: out, format: 'ndjson' });
@@ -31,7 +36,7 @@ async function ours(url: string, issueId: string, out: string): Promise<Omit<Mea
   return { events: summary.written, requests: summary.requests + 1, rateLimitPauses: summary.rateLimitPauses, peakConcurrency: summary.peakConcurrency };
 }
 
-async function bareLoop(url: string, issueId: string, out: string): Promise<Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'ms'>> {
+async function bareLoop(url: string, issueId: string, out: string): Promise<Counted> {
   const file = createWriteStream(out);
   const base = `${url}/api/0/organizations/${REALISTIC.organization.slug}/issues/${issueId}/events/?full=true&per_page=100`;
   let cursor: string | undefined;
@@ -53,11 +58,19 @@ async function bareLoop(url: string, issueId: string, out: string): Promise<Omit
 async function main(): Promise<void> {
   const [mode, url, issueId, out] = process.argv.slice(2);
   if ((mode !== 'ours' && mode !== 'bare') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare URL ISSUE_ID OUT');
+  let liveHeapMb = 0;
+  const collections = new PerformanceObserver((list) => {
+    if (list.getEntries().some((entry) => (entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+      liveHeapMb = Math.max(liveHeapMb, process.memoryUsage().heapUsed / 1048576);
+    }
+  });
+  collections.observe({ entryTypes: ['gc'] });
   const baseRssMb = process.memoryUsage().rss / 1048576;
   const started = performance.now();
   const result = await (mode === 'ours' ? ours(url, issueId, out) : bareLoop(url, issueId, out));
   const ms = performance.now() - started;
-  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, ...result };
+  collections.disconnect();
+  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, ...result };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
 }
 
