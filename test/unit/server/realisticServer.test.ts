@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-import { DEMO } from '../../fixtures/demo';
+import { DEMO, demoServerData } from '../../fixtures/demo';
 import { REALISTIC, realisticServerData } from '../../server/realisticData';
 import { generatedEvents } from '../../server/realisticEvents';
 import { REALISTIC_NOW } from '../../server/realism';
@@ -127,6 +127,18 @@ describe('Sentry test server, realistic mode (like sentry.io, for the download b
       assert.equal(strict.rateLimited, 3);
     } finally {
       await strict.close();
+    }
+  });
+
+  it('every demo issue lists its events newest first, which the range filter\'s binary search relies on', () => {
+    for (const organization of demoServerData().organizations) {
+      for (const project of organization.projects) {
+        for (const record of project.issues) {
+          const events = record.events;
+          const times = Array.from({ length: events.length }, (_, i) => Date.parse((Array.isArray(events) ? events[i] : events.at(i)).dateCreated));
+          assert.ok(times.every((t, i) => i === 0 || t <= times[i - 1]), record.issue.shortId);
+        }
+      }
     }
   });
 
