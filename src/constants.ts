@@ -16,6 +16,7 @@ export const COMMANDS = {
   openFrame: 'sentry.openFrame',
   toggleFrameOrder: 'sentry.toggleFrameOrder',
   useDiscoveredToken: 'sentry.useDiscoveredToken',
+  downloadIssueEvents: 'sentry.downloadIssueEvents',
 } as const;
 
 export const CONTEXT_KEYS = {

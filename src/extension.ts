@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Session } from './auth/session';
+import { downloadIssueEvents } from './commands/downloadEvents';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { openFrame } from './commands/openFrame';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const frames = new FrameOpener({ session, data, files, decorations, contextDocuments, clicks: new FrameClicks(context.workspaceState) });
   const pages = { session, data };
   const filters = { filters: tree.filters, store, resetProject: tree.resetProject.bind(tree) };
+  const downloads = { session, data, log };
 
   context.subscriptions.push(
     channel,
@@ -78,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.copyShortId, log, (arg: unknown) => copyShortId(arg, data)),
     registerCommand(COMMANDS.openFrame, log, (arg: unknown) => openFrame(arg, frames)),
     registerCommand(COMMANDS.toggleFrameOrder, log, toggleFrameOrder),
+    registerCommand(COMMANDS.downloadIssueEvents, log, (arg?: unknown) => downloadIssueEvents(arg, downloads)),
     onDidChangeConfig(LIST_SETTINGS, () => tree.reload()),
     onDidChangeConfig(DISPLAY_SETTINGS, () => tree.refresh()),
   );

@@ -13,6 +13,7 @@ import { SentryCodeMapping, parseCodeMapping } from './codeMappingParser';
 import { asRecord, nonEmptyText } from '../json/jsonValues';
 import type { Issue, Organization, Project } from './types';
 import type { Page } from '../http/page';
+import type { RateLimitHeaders } from '../http/rateLimitHeaders';
 
 export interface SentryClientOptions {
   baseUrl: string;
@@ -54,6 +55,18 @@ export interface IssueListParams {
   sort?: IssueSort;
   cursor?: string;
   limit?: number;
+}
+
+/** An issue's events within a time range (`start` inclusive, `end` exclusive, ISO 8601) and an environment. */
+export interface IssueEventsRange {
+  start?: string;
+  end?: string;
+  environment?: string;
+}
+
+/** One page of full events as Sentry sent them, with the rate-limit headers of its answer. */
+export interface RawEventsPage extends Page<Record<string, unknown>> {
+  rateLimit?: RateLimitHeaders;
 }
 
 
@@ -146,6 +159,50 @@ export class SentryClient {
     const query = { full: String(params.full ?? true), per_page: String(params.perPage ?? 25), cursor: params.cursor };
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/`, query, ENDPOINTS.events, options);
     return { items: parseList(response.json, 'events', safeParseEvent), ...this.cursors(this.orgBase(org), response) };
+  }
+
+  /**
+   * One page of an issue's full events exactly as Sentry sent them, for exports: not parsed into the
+   * model and not cached, since an export reads each page once and holds none. The next cursor is
+   * only taken from a link on this Sentry; a next link to another origin ends the list (`end`).
+   */
+  async issueEventsPage(
+    org: string,
+    issueId: string,
+    params: IssueEventsRange & { cursor?: string } = {},
+    options: { signal?: AbortSignal } = {},
+  ): Promise<RawEventsPage> {
+    const query = { full: 'true', per_page: '100', start: params.start, end: params.end, environment: params.environment, cursor: params.cursor };
+    const base = this.orgBase(org);
+    const url = buildUrl(base, apiPath`/organizations/${org}/issues/${issueId}/events/`, query);
+    const started = performance.now();
+    try {
+      const response = await this.transport.send({ url, endpoint: ENDPOINTS.events, signal: options.signal });
+      this.logger.debug(requestLine('GET', url, String(response.status), started, 'network'));
+      return { items: parseList(response.json, 'events', asRecord), ...this.cursors(base, response), rateLimit: response.rateLimit };
+    } catch (error) {
+      this.logFailure('GET', url, started, error);
+      throw error;
+    }
+  }
+
+  /**
+   * How many events an issue has within a range and environment: the organization issue list asked
+   * for this one issue (`group`), whose `count` covers only the range. Undefined when the server
+   * does not answer with the issue.
+   */
+  async countIssueEvents(org: string, issueId: string, range: IssueEventsRange, options: RequestOptions = {}): Promise<number | undefined> {
+    const query = { group: issueId, query: '', start: range.start, end: range.end, environment: range.environment };
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/`, query, ENDPOINTS.issues, options);
+    return parseList(response.json, 'issues', parseIssue).find((issue) => issue.id === issueId)?.count;
+  }
+
+  /** The issue a short id (`PROJ-12A`) names within an organization. */
+  async getIssueByShortId(org: string, shortId: string, options: RequestOptions = {}): Promise<Issue> {
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/shortids/${shortId}/`, {}, ENDPOINTS.issue, options);
+    const issue = parseIssue(asRecord(expectObject(response.json, 'a short id lookup').group));
+    if (!issue) throw new NotSentryError(`Sentry's answer for ${shortId} names no issue.`);
+    return issue;
   }
 
   /** One event of an issue: an event id, or `latest`, `oldest`, `recommended`. */

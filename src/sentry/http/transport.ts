@@ -1,6 +1,7 @@
 import { AuthError, CancelledError, NotSentryError, TimeoutError, withCause } from './errors';
 import { nodeFetchAdapter } from './nodeFetchAdapter';
 import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
+import { RateLimitHeaders, readRateLimitHeaders } from './rateLimitHeaders';
 import { ResponseBodyFailure } from './responseBodyFailure';
 import { hostOf, networkError, responseError, unreadableResponse } from './responseErrors';
 import { registerSecret } from './secretRedaction';
@@ -46,6 +47,8 @@ export interface TransportResponse {
   status: number;
   json: unknown;
   link?: string;
+  /** Sentry's `X-Sentry-Rate-Limit-*` headers, when the answer carried them. */
+  rateLimit?: RateLimitHeaders;
 }
 
 export interface RateLimitNotice {
@@ -101,7 +104,12 @@ export class HttpTransport {
       }
     }
     if (response.status < 200 || response.status >= 300) throw await responseError(response, request, this.options.onAuthFailure);
-    return { status: response.status, json: await this.readJson(response, request), link: response.headers.get('link') ?? undefined };
+    return {
+      status: response.status,
+      json: await this.readJson(response, request),
+      link: response.headers.get('link') ?? undefined,
+      rateLimit: readRateLimitHeaders(response.headers),
+    };
   }
 
   /** A request that finds its endpoint held back waits for the rest of that time (cancellable). */

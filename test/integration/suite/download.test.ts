@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { SentryExplorerApi } from '../../../src/extension';
+import type { DownloadSummary } from '../../../src/sentry/download/downloadTypes';
+import { DEMO } from '../../fixtures/demo/demoConstants';
+import { redisBulkEvents } from '../../fixtures/demo/workerIssues';
+import { child, extensionApi, injectFault, issueByShortId, resetServer, serverRequests } from './helpers';
+import { answerQuickPicks, replaceInWindow, watchNotifications, watchProgress } from './windowStubs';
+
+const ORG = DEMO.organizations.demo;
+const BULK = DEMO.issues.redisBulk;
+
+/** WORKER-3's events as the server serves them, newest first. */
+function servedBulkEventIds(): string[] {
+  const events = redisBulkEvents();
+  return Array.from({ length: events.length }, (_, i) => events.at(i).eventID);
+}
+
+function readNdjson(file: string): Array<Record<string, unknown>> {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('Sentry: Download Issue Events… (issue 10)', function () {
+  this.timeout(120_000);
+  let api: SentryExplorerApi;
+  let dir: string;
+  let restores: Array<() => void>;
+
+  before(async () => {
+    api = await extensionApi();
+    await resetServer();
+    await vscode.commands.executeCommand('sentry.refresh');
+  });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentry-download-it-'));
+    restores = [];
+  });
+  afterEach(async () => {
+    for (const restore of restores.reverse()) restore();
+    fs.rmSync(dir, { recursive: true, force: true });
+    await resetServer();
+  });
+
+  it('from an issue row: save dialog, options picker, a progress notification with counts, the file on disk, and a closing message', async () => {
+    const org = await child(api, undefined, ORG.name);
+    const project = await child(api, org, DEMO.projects.worker.name);
+    const issue = await issueByShortId(api, project, BULK.shortId);
+    const target = path.join(dir, 'worker-3.ndjson');
+    const dialogs: string[] = [];
+    restores.push(
+      replaceInWindow('showSaveDialog', (async (options?: vscode.SaveDialogOptions) => {
+        dialogs.push(`save:${options?.defaultUri?.path.split('/').pop() ?? ''}`);
+        return vscode.Uri.file(target);
+      }) as typeof vscode.window.showSaveDialog),
+      answerQuickPicks((items) => {
+        dialogs.push(`pick:${items.map((i) => `${i.label}=${i.description ?? ''}`).join('|')}`);
+        return items[0];
+      }),
+    );
+    const progress = watchProgress();
+    const notes = watchNotifications();
+    restores.push(progress.restore, notes.restore);
+
+    const summary = await vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents', issue);
+
+    assert.strictEqual(dialogs[0], `save:${BULK.shortId}-events.ndjson`);
+    assert.match(dialogs[1], /^pick:\$\(cloud-download\) Download=worker-3\.ndjson\|Format=NDJSON, one event a line\|Date range=whole history \(.+ to .+\)\|Environment=all$/);
+    assert.strictEqual(summary.outcome, 'complete');
+    assert.deepStrictEqual(progress.titles, [`Downloading the events of ${BULK.shortId}`]);
+    assert.ok(progress.messages.some((m) => /^[\d,]+ of 5,000 events · [\d,]+\/s/.test(m)), progress.messages.join('\n'));
+    assert.ok(progress.messages.some((m) => / · about \d+ (s|min) left$/.test(m)), 'shows the time left');
+    const written = readNdjson(target);
+    assert.deepStrictEqual(written.map((e) => e.eventID), servedBulkEventIds());
+    assert.deepStrictEqual(fs.readdirSync(dir), ['worker-3.ndjson']);
+    const closing = notes.shown.find((n) => /Saved/.test(n.text));
+    assert.ok(closing, notes.shown.map((n) => n.text).join('\n'));
+    assert.strictEqual(closing.kind, 'info');
+    assert.match(closing.text, /^Sentry: Saved all 5,000 events of WORKER-3 to worker-3\.ndjson \(\d+ (s|min)\)\.$/);
+    assert.deepStrictEqual(closing.buttons, ['Open File']);
+    const eventRequests = (await serverRequests()).filter((r) => r.path.endsWith(`/issues/${BULK.id}/events/`));
+    assert.ok(eventRequests.length >= 50, `${eventRequests.length} requests: 100 events a page, windows in parallel`);
+  });
+
+  it('cancel from the progress notification: nothing left at the target, and says how far it got', async () => {
+    await injectFault({ match: `/issues/${BULK.id}/events/?full=true`, delayMs: 150, times: Infinity });
+    const progress = watchProgress();
+    const notes = watchNotifications();
+    restores.push(progress.restore, notes.restore);
+    const target = path.join(dir, 'cancelled.ndjson');
+    const running = vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents', { org: ORG.slug, issueId: BULK.id, targetPath: target });
+    const started = Date.now();
+    while (!progress.messages.some((m) => /^[1-9][\d,]* of 5,000 events/.test(m))) {
+      assert.ok(Date.now() - started < 30_000, 'no progress within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    progress.cancel();
+    const summary = await running;
+    assert.strictEqual(summary.outcome, 'cancelled');
+    assert.ok(summary.written > 0 && summary.written < 5000, String(summary.written));
+    assert.deepStrictEqual(fs.readdirSync(dir), [], 'no file at the target, no temporary file');
+    const closing = notes.shown.find((n) => /cancelled/.test(n.text));
+    assert.ok(closing);
+    assert.match(closing.text, /^Sentry: Download of WORKER-3 cancelled after [\d,]+ events; no file was written\.$/);
+  });
+
+  it('from the palette: an issue typed by short id, a JSON array, and a window the server refuses explained without its link syntax', async () => {
+    restores.push(
+      replaceInWindow('showInputBox', (async () => BULK.shortId) as typeof vscode.window.showInputBox),
+      replaceInWindow('showSaveDialog', (async () => vscode.Uri.file(path.join(dir, 'bulk.json'))) as typeof vscode.window.showSaveDialog),
+      answerQuickPicks((items) => items[0]),
+    );
+    const notes = watchNotifications();
+    restores.push(notes.restore);
+    await injectFault({ match: `/issues/${BULK.id}/events/?full=true`, status: 400, body: '{"detail": "Range refused, see [details](command:workbench.action.quit)"}' });
+    const summary = await vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents');
+    assert.strictEqual(summary.outcome, 'complete');
+    assert.deepStrictEqual(summary.windows.filter((w) => w.state === 'refused').length, 1);
+    const written = JSON.parse(fs.readFileSync(path.join(dir, 'bulk.json'), 'utf8')) as Array<{ eventID: string }>;
+    assert.strictEqual(written.length, summary.written);
+    assert.ok(written.length > 4000 && written.length < 5000, String(written.length));
+    const served = servedBulkEventIds();
+    assert.deepStrictEqual(written.map((e) => e.eventID), served.filter((id) => written.some((e) => e.eventID === id)), 'in the server\'s order');
+    const closing = notes.shown.find((n) => /Saved/.test(n.text));
+    assert.ok(closing, notes.shown.map((n) => n.text).join('\n'));
+    assert.strictEqual(closing.kind, 'warning');
+    assert.match(closing.text, /^Sentry: Saved [\d,]+ of 5,000 events of WORKER-3 to bulk\.json \(\d+ (s|min)\)\. Sentry refused the events from \S+ to \S+: "Range refused, see \[details\] \(command:/);
+    assert.doesNotMatch(closing.text, /\]\(command:/, 'no clickable command link');
+  });
+
+  it('is on the issue rows\' context menu and in the palette when signed in', () => {
+    const ext = vscode.extensions.getExtension('sentry-explorer.sentry-explorer')!;
+    const menus = ext.packageJSON.contributes.menus as Record<string, Array<{ command: string; when?: string }>>;
+    assert.ok(menus['view/item/context'].some((m) => m.command === 'sentry.downloadIssueEvents' && /viewItem =~ \/\^issue\//.test(m.when ?? '')));
+    assert.ok(menus.commandPalette.some((m) => m.command === 'sentry.downloadIssueEvents' && m.when === 'sentry.authState == signedIn'));
+  });
+});
