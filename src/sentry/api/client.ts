@@ -4,6 +4,7 @@ import { type Logger, silentLogger } from '../http/logger';
 import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from '../http/transport';
 import { ENDPOINTS } from './endpoints';
 import { LinkCursors, parseLinkHeader } from '../http/linkHeader';
+import { hostOf } from '../http/responseErrors';
 import { isTrustedRegionUrl, normalizeBaseUrl } from '../http/origins';
 import { type AnswerSource, ResponseCache } from '../http/responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
@@ -13,7 +14,7 @@ import { SentryCodeMapping, parseCodeMapping } from './codeMappingParser';
 import { asRecord, nonEmptyText } from '../json/jsonValues';
 import type { Issue, Organization, Project } from './types';
 import type { Page } from '../http/page';
-import type { RateLimitHeaders } from '../http/rateLimitHeaders';
+import { IssueEventsRange, RawEventsPage, readRawEvents } from './rawEvents';
 
 export interface SentryClientOptions {
   baseUrl: string;
@@ -56,19 +57,6 @@ export interface IssueListParams {
   cursor?: string;
   limit?: number;
 }
-
-/** An issue's events within a time range (`start` inclusive, `end` exclusive, ISO 8601) and an environment. */
-export interface IssueEventsRange {
-  start?: string;
-  end?: string;
-  environment?: string;
-}
-
-/** One page of full events as Sentry sent them, with the rate-limit headers of its answer. */
-export interface RawEventsPage extends Page<Record<string, unknown>> {
-  rateLimit?: RateLimitHeaders;
-}
-
 
 const VERSION = '0.1.0';
 const MAX_CODE_MAPPING_PAGES = 5;
@@ -162,9 +150,9 @@ export class SentryClient {
   }
 
   /**
-   * One page of an issue's full events exactly as Sentry sent them, for exports: not parsed into the
-   * model and not cached, since an export reads each page once and holds none. The next cursor is
-   * only taken from a link on this Sentry; a next link to another origin ends the list (`end`).
+   * One page of an issue's full events exactly as Sentry sent them, for exports: read as the body
+   * arrives, never parsed into the model nor cached (an export reads each page once and holds none).
+   * The next cursor is only taken from a link on this Sentry; a next link elsewhere ends the list (`end`).
    */
   async issueEventsPage(
     org: string,
@@ -177,9 +165,12 @@ export class SentryClient {
     const url = buildUrl(base, apiPath`/organizations/${org}/issues/${issueId}/events/`, query);
     const started = performance.now();
     try {
-      const response = await this.transport.send({ url, endpoint: ENDPOINTS.events, signal: options.signal });
-      this.logger.debug(requestLine('GET', url, String(response.status), started, 'network'));
-      return { items: parseList(response.json, 'events', asRecord), ...this.cursors(base, response), rateLimit: response.rateLimit };
+      const { page, status } = await this.transport.stream({ url, endpoint: ENDPOINTS.events, signal: options.signal }, async (body, head) => ({
+        page: { items: await readRawEvents(body, hostOf(url), head.status), ...this.cursors(base, head), rateLimit: head.rateLimit },
+        status: head.status,
+      }));
+      this.logger.debug(requestLine('GET', url, String(status), started, 'network'));
+      return page;
     } catch (error) {
       this.logFailure('GET', url, started, error);
       throw error;
@@ -262,7 +253,7 @@ export class SentryClient {
   }
 
   /** The next page's cursor, only from a link on this Sentry; otherwise why the list ends here. */
-  private cursors(base: string, response: TransportResponse): LinkCursors {
+  private cursors(base: string, response: { link?: string }): LinkCursors {
     return parseLinkHeader(response.link, { url: base, isSentryOrigin: (origin) => this.trustedOrigins.has(origin) });
   }
 

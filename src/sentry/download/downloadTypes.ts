@@ -1,4 +1,4 @@
-import type { IssueEventsRange, RawEventsPage } from '../api/client';
+import type { IssueEventsRange, RawEventsPage } from '../api/rawEvents';
 
 /** NDJSON: one event a line (the default). JSON: one array of events. */
 export type DownloadFormat = 'ndjson' | 'json';

@@ -34,11 +34,16 @@ export class EventFileWriter {
     return writer;
   }
 
-  /** Appends one event, already serialized as JSON. */
-  async write(eventJson: string): Promise<void> {
-    const text = this.format === 'ndjson' ? `${eventJson}\n` : `${this.written > 0 ? ',\n' : ''}${eventJson}`;
+  /** Appends one event: its JSON as Sentry sent it. */
+  async write(event: Buffer): Promise<void> {
+    if (this.format === 'ndjson') {
+      await this.put(oneLine(event));
+      await this.put(NEWLINE);
+    } else {
+      if (this.written > 0) await this.put(SEPARATOR);
+      await this.put(event);
+    }
     this.written++;
-    await this.put(text);
   }
 
   async commit(targetPath: string): Promise<void> {
@@ -68,7 +73,7 @@ export class EventFileWriter {
     await unlink(this.tempPath).catch(() => undefined);
   }
 
-  private async put(text: string): Promise<void> {
+  private async put(text: string | Buffer): Promise<void> {
     if (this.failure) throw new DownloadFileError(`could not write ${this.tempPath}`, this.failure);
     if (!this.stream.write(text)) {
       await new Promise<void>((resolve, reject) => {
@@ -95,6 +100,20 @@ export class EventFileWriter {
     });
     if (this.failure) throw this.failure;
   }
+}
+
+const NEWLINE = Buffer.from('\n');
+const SEPARATOR = Buffer.from(',\n');
+
+/**
+ * An event's JSON on one line, for NDJSON: a line break in valid JSON can only be whitespace between
+ * tokens (inside a string it is escaped), so it becomes a space.
+ */
+function oneLine(json: Buffer): Buffer {
+  if (!json.includes(0x0a) && !json.includes(0x0d)) return json;
+  const copy = Buffer.from(json);
+  for (let i = 0; i < copy.length; i++) if (copy[i] === 0x0a || copy[i] === 0x0d) copy[i] = 0x20;
+  return copy;
 }
 
 /** The file could not be created, written or saved; the message names where, plus the system's reason. */

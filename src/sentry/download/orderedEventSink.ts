@@ -1,19 +1,14 @@
 import { CancelledError } from '../http/errors';
-import { nonEmptyText } from '../json/jsonValues';
+import type { RawEvent } from '../api/rawEvents';
 import type { WindowReport } from './downloadTypes';
 import type { EventFileWriter } from './eventFileWriter';
 import { RecentIds } from './recentIds';
 import { isoTime, TimeWindow } from './timeWindows';
 
-interface SerializedEvent {
-  id?: string;
-  time?: string;
-  json: string;
-}
 
 /** One time window on its way into the file: what it fetched and has not written yet, and how it went. */
 export class WindowSlot {
-  events: SerializedEvent[] = [];
+  events: RawEvent[] = [];
   bytes = 0;
   started = false;
   finished = false;
@@ -84,19 +79,16 @@ export class OrderedEventSink {
   }
 
   /** Takes one page of a window, in the order the server sent it. */
-  accept(slot: WindowSlot, events: readonly Record<string, unknown>[]): Promise<void> {
-    const serialized = events.map(
-      (event): SerializedEvent => ({ id: nonEmptyText(event.eventID) ?? nonEmptyText(event.id), time: nonEmptyText(event.dateCreated), json: JSON.stringify(event) }),
-    );
+  accept(slot: WindowSlot, events: readonly RawEvent[]): Promise<void> {
     return this.locked(async () => {
       if (slot === this.slots[this.current]) {
-        await this.writeAll(serialized);
+        await this.writeAll(events);
         return;
       }
-      for (const event of serialized) {
+      for (const event of events) {
         slot.events.push(event);
-        slot.bytes += event.json.length;
-        this.bufferedBytes += event.json.length;
+        slot.bytes += event.bytes.length;
+        this.bufferedBytes += event.bytes.length;
       }
     });
   }
@@ -146,13 +138,13 @@ export class OrderedEventSink {
     this.wake();
   }
 
-  private async writeAll(events: readonly SerializedEvent[]): Promise<void> {
+  private async writeAll(events: readonly RawEvent[]): Promise<void> {
     for (const event of events) {
       if (event.id !== undefined && this.recent.seen(event.id)) {
         this.duplicates++;
         continue;
       }
-      await this.writer.write(event.json);
+      await this.writer.write(event.bytes);
       this.written++;
       if (event.time !== undefined) {
         this.newest ??= event.time;

@@ -1,4 +1,4 @@
-import type { RawEventsPage } from '../api/client';
+import type { RawEventsPage } from '../api/rawEvents';
 import { CancelledError, isSentryApiError } from '../http/errors';
 import { sleep } from '../http/rateLimit';
 import type { DownloadRun } from './downloadRun';

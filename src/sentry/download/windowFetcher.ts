@@ -1,4 +1,4 @@
-import { nonEmptyText } from '../json/jsonValues';
+import type { RawEvent } from '../api/rawEvents';
 import type { DownloadRun } from './downloadRun';
 import type { WindowSlot } from './orderedEventSink';
 import { fetchPage } from './pageFetcher';
@@ -56,8 +56,8 @@ export async function fetchWindow(run: DownloadRun, slot: WindowSlot): Promise<v
 }
 
 /** How many events a page holds and the times of its newest and oldest. */
-function pageSpan(events: ReadonlyArray<Record<string, unknown>>): { events: number; newestMs?: number; oldestMs?: number } {
-  const times = events.map((event) => parseTime(nonEmptyText(event.dateCreated))).filter((t): t is number => t !== undefined);
+function pageSpan(events: readonly RawEvent[]): { events: number; newestMs?: number; oldestMs?: number } {
+  const times = events.map((event) => parseTime(event.time)).filter((t): t is number => t !== undefined);
   if (times.length === 0) return { events: events.length };
   return { events: events.length, newestMs: Math.max(...times), oldestMs: Math.min(...times) };
 }

@@ -25,11 +25,17 @@ describe('SentryClient: what the download needs (issue 10)', () => {
     const range = { start: '2026-03-10T00:00:00Z', end: '2026-03-12T00:00:00Z' };
     const first = await client.issueEventsPage(ORG, BULK.id, range);
     assert.equal(first.items.length, 100);
-    assert.ok(Array.isArray(first.items[0].entries), 'full events');
-    for (const event of first.items) assert.ok(event.dateCreated! >= range.start.replace('Z', '') && String(event.dateCreated) < range.end);
+    const events = first.items.map((item) => JSON.parse(item.bytes.toString('utf8')) as { eventID: string; dateCreated: string; entries: unknown });
+    assert.ok(Array.isArray(events[0].entries), 'full events');
+    for (const event of events) assert.ok(event.dateCreated >= range.start.replace('Z', '') && event.dateCreated < range.end);
+    assert.deepEqual(
+      first.items.map((item) => [item.id, item.time]),
+      events.map((event) => [event.eventID, event.dateCreated]),
+      'the id and time read from the bytes',
+    );
     assert.deepEqual(first.rateLimit && Object.keys(first.rateLimit).sort(), ['concurrentLimit', 'concurrentRemaining', 'limit', 'remaining', 'resetAtMs']);
     const second = await client.issueEventsPage(ORG, BULK.id, { ...range, cursor: first.nextCursor });
-    assert.notEqual(second.items[0].eventID, first.items[0].eventID);
+    assert.notEqual(second.items[0].id, first.items[0].id);
     await client.issueEventsPage(ORG, BULK.id, range);
     const sent = server.requests.filter((r) => r.path.endsWith('/events/'));
     assert.equal(sent.length, 3, 'the same page asked twice is fetched twice');

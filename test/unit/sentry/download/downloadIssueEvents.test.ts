@@ -29,7 +29,9 @@ describe('downloadIssueEvents over HTTP against the realistic server (issue 10)'
     const target = scratch.path('events.ndjson');
     const summary = await download(server, I.olderThanWindow.id, target);
     assert.equal(summary.outcome, 'complete');
-    assert.deepEqual(readNdjson(target), servedEvents(recordOf(DATA, I.olderThanWindow.id)));
+    const served = servedEvents(recordOf(DATA, I.olderThanWindow.id));
+    assert.deepEqual(readNdjson(target), served);
+    assert.equal(readFileSync(target, 'utf8'), served.map((event) => `${JSON.stringify(event)}\n`).join(''), 'each event the bytes the server sent');
     assert.equal(summary.written, I.olderThanWindow.events);
     assert.deepEqual(summary.missing, []);
     const windows = new Set(eventRequests().map((r) => `${r.query.start?.[0]}..${r.query.end?.[0]}`));

@@ -1,0 +1,389 @@
+import { isUtf8 } from 'node:buffer';
+
+/** One element of the array: the bytes it was sent as, and the top-level string fields asked for. */
+export interface ArrayElement {
+  bytes: Buffer;
+  /** Of an object element, the asked-for keys whose value is a string, unescaped (the last one of a repeated key). */
+  fields: Record<string, string>;
+}
+
+/** The input is not one complete JSON array; `offset` is the byte where that became clear. */
+export class JsonSplitError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+  ) {
+    super(`${reason} (at byte ${offset})`);
+    this.name = 'JsonSplitError';
+  }
+}
+
+export interface SplitterOptions {
+  /** Top-level keys of object elements whose string values to read (an event's id and time). */
+  capture: readonly string[];
+  /** Largest element accepted; a larger one is an error rather than memory held. */
+  maxElementBytes: number;
+}
+
+const enum Mode {
+  ByteOrderMark,
+  Start,
+  Value,
+  ArrayValueOrEnd,
+  ObjectKeyOrEnd,
+  ObjectKey,
+  Colon,
+  AfterValue,
+  String,
+  Escape,
+  Unicode,
+  Minus,
+  Zero,
+  Integer,
+  FractionStart,
+  Fraction,
+  ExponentStart,
+  ExponentSign,
+  Exponent,
+  Literal,
+  Done,
+}
+
+const ARRAY = 1;
+const OBJECT = 2;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+const LITERALS = { t: Buffer.from('true'), f: Buffer.from('false'), n: Buffer.from('null') };
+/** Captured keys and values longer than this are not what is asked for (ids and times are short). */
+const MAX_KEY_BYTES = 64;
+const MAX_VALUE_BYTES = 1024;
+
+/**
+ * Cuts a JSON array that arrives in chunks into its elements, each as the bytes it was sent as,
+ * checking the whole JSON grammar on the way (strings and their escapes, numbers, literals, nesting)
+ * without building any value, so each element is valid JSON on its own and nothing larger than one
+ * element is ever held. Of object elements it reads the string values of a few top-level keys. The
+ * chunks handed to `push` must not be changed afterwards (elements may be cut from them).
+ */
+export class JsonArraySplitter {
+  private mode = Mode.ByteOrderMark;
+  /** Open containers, outermost first: the array being split is `stack[0]`. */
+  private readonly stack: number[] = [];
+  /** Bytes of chunks already pushed. */
+  private consumed = 0;
+  private bomIndex = 0;
+  private literal: Buffer = LITERALS.t;
+  private literalIndex = 0;
+  private unicodeDigits = 0;
+  private stringIsKey = false;
+
+  /** The element being read: where it starts in the current chunk (-1 when in an earlier one), and its earlier pieces. */
+  private inElement = false;
+  private elementStart = -1;
+  private elementParts: Uint8Array[] = [];
+  private elementBytes = 0;
+  private fields: Record<string, string> = {};
+
+  /** A key or value being read for `fields`: where it starts in the current chunk, and its earlier pieces. */
+  private capturing = false;
+  private captureStart = -1;
+  private captureParts: Uint8Array[] = [];
+  private captureBytes = 0;
+  /** The wanted key whose value comes next, at the element's top level. */
+  private pendingKey: string | undefined;
+
+  private readonly wanted: ReadonlySet<string>;
+
+  constructor(private readonly options: SplitterOptions) {
+    this.wanted = new Set(options.capture);
+  }
+
+  /** Reads one more chunk; returns the elements it completed, in order. Throws a JsonSplitError on bad input. */
+  push(chunk: Uint8Array): ArrayElement[] {
+    const found: ArrayElement[] = [];
+    const n = chunk.length;
+    let i = 0;
+    while (i < n) {
+      const c = chunk[i];
+      switch (this.mode) {
+        case Mode.String: {
+          // The bulk of an event is text: skip plain bytes in a tight loop.
+          let j = i;
+          while (j < n) {
+            const b = chunk[j];
+            if (b === QUOTE || b === BACKSLASH || b < 0x20) break;
+            j++;
+          }
+          if (j === n) {
+            i = n;
+            continue;
+          }
+          const b = chunk[j];
+          if (b === QUOTE) this.stringEnd(chunk, j, found);
+          else if (b === BACKSLASH) this.mode = Mode.Escape;
+          else this.fail('a control character inside a string', j);
+          i = j + 1;
+          continue;
+        }
+        case Mode.Escape:
+          if (c === 0x75) {
+            this.mode = Mode.Unicode;
+            this.unicodeDigits = 0;
+          } else if (c === QUOTE || c === BACKSLASH || c === 0x2f || c === 0x62 || c === 0x66 || c === 0x6e || c === 0x72 || c === 0x74) {
+            this.mode = Mode.String;
+          } else {
+            this.fail('an invalid escape in a string', i);
+          }
+          break;
+        case Mode.Unicode:
+          if (!isHexDigit(c)) this.fail('an invalid \\u escape in a string', i);
+          if (++this.unicodeDigits === 4) this.mode = Mode.String;
+          break;
+        case Mode.AfterValue:
+          if (isSpace(c)) break;
+          if (c === 0x2c) this.mode = this.top() === OBJECT ? Mode.ObjectKey : Mode.Value;
+          else if (c === 0x5d) this.close(ARRAY, chunk, i, found);
+          else if (c === 0x7d) this.close(OBJECT, chunk, i, found);
+          else this.fail(`${describe(c)} where a comma or the end of ${this.top() === OBJECT ? 'an object' : 'an array'} belongs`, i);
+          break;
+        case Mode.Value:
+          if (!isSpace(c)) this.beginValue(chunk, i);
+          break;
+        case Mode.ArrayValueOrEnd:
+          if (isSpace(c)) break;
+          if (c === 0x5d) this.close(ARRAY, chunk, i, found);
+          else this.beginValue(chunk, i);
+          break;
+        case Mode.ObjectKeyOrEnd:
+        case Mode.ObjectKey:
+          if (isSpace(c)) break;
+          if (c === QUOTE) {
+            this.beginString(true, i);
+          } else if (c === 0x7d && this.mode === Mode.ObjectKeyOrEnd) {
+            this.close(OBJECT, chunk, i, found);
+          } else {
+            this.fail(`${describe(c)} where a key belongs`, i);
+          }
+          break;
+        case Mode.Colon:
+          if (isSpace(c)) break;
+          if (c !== 0x3a) this.fail(`${describe(c)} where a colon belongs`, i);
+          this.mode = Mode.Value;
+          break;
+        case Mode.Minus:
+          if (c === 0x30) this.mode = Mode.Zero;
+          else if (isDigit(c)) this.mode = Mode.Integer;
+          else this.fail('a minus sign without digits', i);
+          break;
+        case Mode.Zero:
+        case Mode.Integer:
+        case Mode.Fraction:
+          if (isDigit(c) && this.mode !== Mode.Zero) break;
+          if (c === 0x2e && this.mode !== Mode.Fraction) this.mode = Mode.FractionStart;
+          else if (c === 0x65 || c === 0x45) this.mode = Mode.ExponentStart;
+          else {
+            // The number ended before this byte, which is read again after it.
+            this.valueEnd(chunk, i, found);
+            continue;
+          }
+          break;
+        case Mode.FractionStart:
+          if (!isDigit(c)) this.fail('a decimal point without digits after it', i);
+          this.mode = Mode.Fraction;
+          break;
+        case Mode.ExponentStart:
+          if (c === 0x2b || c === 0x2d) this.mode = Mode.ExponentSign;
+          else if (isDigit(c)) this.mode = Mode.Exponent;
+          else this.fail('an exponent without digits', i);
+          break;
+        case Mode.ExponentSign:
+          if (!isDigit(c)) this.fail('an exponent without digits', i);
+          this.mode = Mode.Exponent;
+          break;
+        case Mode.Exponent:
+          if (isDigit(c)) break;
+          this.valueEnd(chunk, i, found);
+          continue;
+        case Mode.Literal:
+          if (c !== this.literal[this.literalIndex]) this.fail(`a misspelt ${this.literal.toString()}`, i);
+          if (++this.literalIndex === this.literal.length) this.valueEnd(chunk, i + 1, found);
+          break;
+        case Mode.ByteOrderMark:
+          if (this.consumed + i === this.bomIndex && c === UTF8_BOM[this.bomIndex]) {
+            if (++this.bomIndex === UTF8_BOM.length) this.mode = Mode.Start;
+            break;
+          }
+          if (this.bomIndex > 0) this.fail('a broken byte order mark', i);
+          this.mode = Mode.Start;
+          continue;
+        case Mode.Start:
+          if (isSpace(c)) break;
+          if (c !== 0x5b) this.fail(`${describe(c)} where a JSON array should begin`, i);
+          this.stack.push(ARRAY);
+          this.mode = Mode.ArrayValueOrEnd;
+          break;
+        case Mode.Done:
+          if (!isSpace(c)) this.fail(`${describe(c)} after the end of the array`, i);
+          break;
+      }
+      i++;
+    }
+    this.keepTail(chunk);
+    this.consumed += n;
+    return found;
+  }
+
+  /** The input is over: throws a JsonSplitError unless the array was complete. */
+  end(): void {
+    if (this.mode === Mode.Done) return;
+    if (this.consumed === 0 || this.mode === Mode.Start || this.mode === Mode.ByteOrderMark) throw new JsonSplitError('no JSON array: the input is empty', this.consumed);
+    throw new JsonSplitError(this.inElement ? 'the input ends inside an element' : 'the input ends before the array is closed', this.consumed);
+  }
+
+  private top(): number {
+    return this.stack[this.stack.length - 1];
+  }
+
+  /** Directly inside an element that is an object: where its keys and their values are. */
+  private atElementTop(): boolean {
+    return this.stack.length === 2 && this.stack[1] === OBJECT;
+  }
+
+  private beginValue(chunk: Uint8Array, i: number): void {
+    const c = chunk[i];
+    if (this.stack.length === 1) {
+      this.inElement = true;
+      this.elementStart = i;
+      this.elementParts = [];
+      this.elementBytes = 0;
+      this.fields = {};
+    }
+    if (c === QUOTE) this.beginString(false, i);
+    else if (c === 0x7b) {
+      this.stack.push(OBJECT);
+      this.mode = Mode.ObjectKeyOrEnd;
+    } else if (c === 0x5b) {
+      this.stack.push(ARRAY);
+      this.mode = Mode.ArrayValueOrEnd;
+    } else if (c === 0x2d) this.mode = Mode.Minus;
+    else if (c === 0x30) this.mode = Mode.Zero;
+    else if (isDigit(c)) this.mode = Mode.Integer;
+    else if (c === 0x74 || c === 0x66 || c === 0x6e) {
+      this.literal = c === 0x74 ? LITERALS.t : c === 0x66 ? LITERALS.f : LITERALS.n;
+      this.literalIndex = 1;
+      this.mode = Mode.Literal;
+    } else {
+      this.fail(`${describe(c)} where a value belongs`, i);
+    }
+  }
+
+  private beginString(isKey: boolean, quote: number): void {
+    this.mode = Mode.String;
+    this.stringIsKey = isKey;
+    this.capturing = this.atElementTop() && (isKey || this.pendingKey !== undefined);
+    if (this.capturing) {
+      this.captureStart = quote + 1;
+      this.captureParts = [];
+      this.captureBytes = 0;
+    }
+  }
+
+  private stringEnd(chunk: Uint8Array, quote: number, found: ArrayElement[]): void {
+    let text: string | undefined;
+    if (this.capturing) {
+      text = this.captured(chunk, quote);
+      this.capturing = false;
+    }
+    if (this.stringIsKey) {
+      if (this.atElementTop()) this.pendingKey = text !== undefined && this.wanted.has(text) ? text : undefined;
+      this.mode = Mode.Colon;
+      return;
+    }
+    if (this.pendingKey !== undefined && this.stack.length === 2) {
+      if (text !== undefined) this.fields[this.pendingKey] = text;
+      else delete this.fields[this.pendingKey];
+      this.pendingKey = undefined;
+    }
+    this.valueEnd(chunk, quote + 1, found);
+  }
+
+  /** The captured string's text, unescaped; undefined when it is too long to be what is asked for. */
+  private captured(chunk: Uint8Array, quote: number): string | undefined {
+    const tail = chunk.subarray(Math.max(0, this.captureStart), quote);
+    const length = this.captureBytes + tail.length;
+    if (length > (this.stringIsKey ? MAX_KEY_BYTES : MAX_VALUE_BYTES)) return undefined;
+    const raw = this.captureParts.length === 0 ? Buffer.from(tail.buffer, tail.byteOffset, tail.length) : Buffer.concat([...this.captureParts, tail]);
+    const text = raw.toString('utf8');
+    return raw.includes(BACKSLASH) ? (JSON.parse(`"${text}"`) as string) : text;
+  }
+
+  private close(kind: number, chunk: Uint8Array, i: number, found: ArrayElement[]): void {
+    if (this.top() !== kind) this.fail(`${describe(chunk[i])} closing ${this.top() === OBJECT ? 'an object' : 'an array'}`, i);
+    this.stack.pop();
+    if (this.stack.length === 0) {
+      this.mode = Mode.Done;
+      return;
+    }
+    if (this.stack.length === 1) this.pendingKey = undefined;
+    this.valueEnd(chunk, i + 1, found);
+  }
+
+  /** A value ended just before `end` (an index into the current chunk). */
+  private valueEnd(chunk: Uint8Array, end: number, found: ArrayElement[]): void {
+    this.mode = Mode.AfterValue;
+    if (this.stack.length === 2 && this.pendingKey !== undefined) {
+      // The wanted key's value was not a string.
+      delete this.fields[this.pendingKey];
+      this.pendingKey = undefined;
+    }
+    if (this.stack.length !== 1) return;
+    const head = chunk.subarray(Math.max(0, this.elementStart), end);
+    const size = this.elementBytes + head.length;
+    if (size > this.options.maxElementBytes) this.fail(`an element larger than ${this.options.maxElementBytes} bytes`, end);
+    // A copy: the element outlives the chunk it came in, which is then free to go.
+    const bytes = this.elementParts.length === 0 ? Buffer.from(head) : Buffer.concat([...this.elementParts, head], size);
+    if (!isUtf8(bytes)) this.fail('an element that is not valid UTF-8', end);
+    found.push({ bytes, fields: this.fields });
+    this.inElement = false;
+    this.elementParts = [];
+    this.elementBytes = 0;
+  }
+
+  /** At the end of a chunk: keeps the part of the element (and of a captured string) still being read. */
+  private keepTail(chunk: Uint8Array): void {
+    if (this.inElement) {
+      const piece = chunk.subarray(Math.max(0, this.elementStart));
+      this.elementParts.push(piece);
+      this.elementBytes += piece.length;
+      this.elementStart = -1;
+      if (this.elementBytes > this.options.maxElementBytes) this.fail(`an element larger than ${this.options.maxElementBytes} bytes`, chunk.length);
+    }
+    if (this.capturing) {
+      const piece = chunk.subarray(Math.max(0, this.captureStart));
+      this.captureBytes += piece.length;
+      if (this.captureBytes <= MAX_VALUE_BYTES) this.captureParts.push(piece);
+      this.captureStart = -1;
+    }
+  }
+
+  private fail(reason: string, i: number): never {
+    throw new JsonSplitError(reason, this.consumed + i);
+  }
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+function describe(c: number): string {
+  return c >= 0x21 && c <= 0x7e ? `'${String.fromCharCode(c)}'` : `byte 0x${c.toString(16).padStart(2, '0')}`;
+}
