@@ -10,9 +10,10 @@ export interface IssueEventsRange {
   environment?: string;
 }
 
-/** One event as Sentry sent it, never parsed: its bytes, and its id and time read from them. */
+/** One event as Sentry sent it, never parsed: its bytes (views of the answer's pieces, in order), and its id and time read from them. */
 export interface RawEvent {
-  bytes: Buffer;
+  pieces: Buffer[];
+  size: number;
   /** `eventID`, else `id`. */
   id?: string;
   /** `dateCreated`. */
@@ -37,7 +38,9 @@ export async function readRawEvents(body: AsyncIterable<Uint8Array>, host: strin
   const events: RawEvent[] = [];
   try {
     for await (const chunk of body) {
-      for (const { bytes, fields } of splitter.push(chunk)) events.push({ bytes, id: nonEmpty(fields.eventID) ?? nonEmpty(fields.id), time: nonEmpty(fields.dateCreated) });
+      for (const { pieces, size, fields } of splitter.push(chunk)) {
+        events.push({ pieces, size, id: nonEmpty(fields.eventID) ?? nonEmpty(fields.id), time: nonEmpty(fields.dateCreated) });
+      }
     }
     splitter.end();
   } catch (error) {

@@ -34,16 +34,14 @@ export class EventFileWriter {
     return writer;
   }
 
-  /** Appends one event: its JSON as Sentry sent it. */
-  async write(event: Buffer): Promise<void> {
-    if (this.format === 'ndjson') {
-      await this.put(oneLine(event));
-      await this.put(NEWLINE);
-    } else {
-      if (this.written > 0) await this.put(SEPARATOR);
-      await this.put(event);
-    }
+  /** Appends one event: its JSON as Sentry sent it, in one or more pieces. */
+  async write(pieces: readonly Buffer[]): Promise<void> {
+    const ndjson = this.format === 'ndjson';
+    if (!ndjson && this.written > 0) this.queue(SEPARATOR);
+    for (const piece of pieces) this.queue(ndjson ? oneLine(piece) : piece);
+    if (ndjson) this.queue(NEWLINE);
     this.written++;
+    await this.caughtUp();
   }
 
   async commit(targetPath: string): Promise<void> {
@@ -73,9 +71,20 @@ export class EventFileWriter {
     await unlink(this.tempPath).catch(() => undefined);
   }
 
-  private async put(text: string | Buffer): Promise<void> {
+  private async put(text: string): Promise<void> {
+    this.queue(text);
+    await this.caughtUp();
+  }
+
+  /** Hands bytes to the stream, which holds them until the disk takes them. */
+  private queue(bytes: string | Buffer): void {
     if (this.failure) throw new DownloadFileError(`could not write ${this.tempPath}`, this.failure);
-    if (!this.stream.write(text)) {
+    this.stream.write(bytes);
+  }
+
+  /** Waits while the stream holds more than its high-water mark, so memory stays bounded. */
+  private async caughtUp(): Promise<void> {
+    if (this.stream.writableNeedDrain) {
       await new Promise<void>((resolve, reject) => {
         const onDrain = () => {
           this.stream.off('error', onError);

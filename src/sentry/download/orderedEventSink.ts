@@ -87,8 +87,8 @@ export class OrderedEventSink {
       }
       for (const event of events) {
         slot.events.push(event);
-        slot.bytes += event.bytes.length;
-        this.bufferedBytes += event.bytes.length;
+        slot.bytes += event.size;
+        this.bufferedBytes += event.size;
       }
     });
   }
@@ -144,7 +144,7 @@ export class OrderedEventSink {
         this.duplicates++;
         continue;
       }
-      await this.writer.write(event.bytes);
+      await this.writer.write(event.pieces);
       this.written++;
       if (event.time !== undefined) {
         this.newest ??= event.time;

@@ -1,8 +1,10 @@
-import { isUtf8 } from 'node:buffer';
-
-/** One element of the array: the bytes it was sent as, and the top-level string fields asked for. */
+/**
+ * One element of the array: the bytes it was sent as, in order, as views of the chunks it came in
+ * (no copy), and the top-level string fields asked for.
+ */
 export interface ArrayElement {
-  bytes: Buffer;
+  pieces: Buffer[];
+  size: number;
   /** Of an object element, the asked-for keys whose value is a string, unescaped (the last one of a repeated key). */
   fields: Record<string, string>;
 }
@@ -35,6 +37,7 @@ const enum Mode {
   Colon,
   AfterValue,
   String,
+  Utf8,
   Escape,
   Unicode,
   Minus,
@@ -61,10 +64,10 @@ const MAX_VALUE_BYTES = 1024;
 
 /**
  * Cuts a JSON array that arrives in chunks into its elements, each as the bytes it was sent as,
- * checking the whole JSON grammar on the way (strings and their escapes, numbers, literals, nesting)
- * without building any value, so each element is valid JSON on its own and nothing larger than one
- * element is ever held. Of object elements it reads the string values of a few top-level keys. The
- * chunks handed to `push` must not be changed afterwards (elements may be cut from them).
+ * checking the whole JSON grammar on the way (strings and their escapes, numbers, literals, nesting,
+ * and UTF-8) without building any value or copying any byte, so each element is valid JSON on its
+ * own. Of object elements it reads the string values of a few top-level keys. Elements are views of
+ * the chunks: chunks handed to `push` must not be changed afterwards.
  */
 export class JsonArraySplitter {
   private mode = Mode.ByteOrderMark;
@@ -77,11 +80,15 @@ export class JsonArraySplitter {
   private literalIndex = 0;
   private unicodeDigits = 0;
   private stringIsKey = false;
+  /** In a multi-byte character: continuation bytes still due, and the range the next one must be in. */
+  private utf8Due = 0;
+  private utf8Low = 0x80;
+  private utf8High = 0xbf;
 
   /** The element being read: where it starts in the current chunk (-1 when in an earlier one), and its earlier pieces. */
   private inElement = false;
   private elementStart = -1;
-  private elementParts: Uint8Array[] = [];
+  private elementParts: Buffer[] = [];
   private elementBytes = 0;
   private fields: Record<string, string> = {};
 
@@ -112,7 +119,7 @@ export class JsonArraySplitter {
           let j = i;
           while (j < n) {
             const b = chunk[j];
-            if (b === QUOTE || b === BACKSLASH || b < 0x20) break;
+            if (b === QUOTE || b === BACKSLASH || b < 0x20 || b > 0x7f) break;
             j++;
           }
           if (j === n) {
@@ -122,10 +129,17 @@ export class JsonArraySplitter {
           const b = chunk[j];
           if (b === QUOTE) this.stringEnd(chunk, j, found);
           else if (b === BACKSLASH) this.mode = Mode.Escape;
+          else if (b > 0x7f) this.utf8Start(b, j);
           else this.fail('a control character inside a string', j);
           i = j + 1;
           continue;
         }
+        case Mode.Utf8:
+          if (c < this.utf8Low || c > this.utf8High) this.fail('text that is not valid UTF-8', i);
+          this.utf8Low = 0x80;
+          this.utf8High = 0xbf;
+          if (--this.utf8Due === 0) this.mode = Mode.String;
+          break;
         case Mode.Escape:
           if (c === 0x75) {
             this.mode = Mode.Unicode;
@@ -278,6 +292,25 @@ export class JsonArraySplitter {
     }
   }
 
+  /** The first byte of a multi-byte character (Unicode's table of well-formed UTF-8: no overlong forms, no surrogates). */
+  private utf8Start(b: number, i: number): void {
+    this.utf8Low = 0x80;
+    this.utf8High = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) this.utf8Due = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      this.utf8Due = 2;
+      if (b === 0xe0) this.utf8Low = 0xa0;
+      else if (b === 0xed) this.utf8High = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      this.utf8Due = 3;
+      if (b === 0xf0) this.utf8Low = 0x90;
+      else if (b === 0xf4) this.utf8High = 0x8f;
+    } else {
+      this.fail('text that is not valid UTF-8', i);
+    }
+    this.mode = Mode.Utf8;
+  }
+
   private beginString(isKey: boolean, quote: number): void {
     this.mode = Mode.String;
     this.stringIsKey = isKey;
@@ -338,13 +371,12 @@ export class JsonArraySplitter {
       this.pendingKey = undefined;
     }
     if (this.stack.length !== 1) return;
-    const head = chunk.subarray(Math.max(0, this.elementStart), end);
+    const head = view(chunk, Math.max(0, this.elementStart), end);
     const size = this.elementBytes + head.length;
     if (size > this.options.maxElementBytes) this.fail(`an element larger than ${this.options.maxElementBytes} bytes`, end);
-    // A copy: the element outlives the chunk it came in, which is then free to go.
-    const bytes = this.elementParts.length === 0 ? Buffer.from(head) : Buffer.concat([...this.elementParts, head], size);
-    if (!isUtf8(bytes)) this.fail('an element that is not valid UTF-8', end);
-    found.push({ bytes, fields: this.fields });
+    const pieces = this.elementParts;
+    if (head.length > 0) pieces.push(head);
+    found.push({ pieces, size, fields: this.fields });
     this.inElement = false;
     this.elementParts = [];
     this.elementBytes = 0;
@@ -353,7 +385,7 @@ export class JsonArraySplitter {
   /** At the end of a chunk: keeps the part of the element (and of a captured string) still being read. */
   private keepTail(chunk: Uint8Array): void {
     if (this.inElement) {
-      const piece = chunk.subarray(Math.max(0, this.elementStart));
+      const piece = view(chunk, Math.max(0, this.elementStart), chunk.length);
       this.elementParts.push(piece);
       this.elementBytes += piece.length;
       this.elementStart = -1;
@@ -370,6 +402,11 @@ export class JsonArraySplitter {
   private fail(reason: string, i: number): never {
     throw new JsonSplitError(reason, this.consumed + i);
   }
+}
+
+/** Bytes `start` to `end` of a chunk as a Buffer over the same memory. */
+function view(chunk: Uint8Array, start: number, end: number): Buffer {
+  return Buffer.from(chunk.buffer, chunk.byteOffset + start, end - start);
 }
 
 function isSpace(c: number): boolean {

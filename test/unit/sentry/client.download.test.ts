@@ -25,7 +25,7 @@ describe('SentryClient: what the download needs (issue 10)', () => {
     const range = { start: '2026-03-10T00:00:00Z', end: '2026-03-12T00:00:00Z' };
     const first = await client.issueEventsPage(ORG, BULK.id, range);
     assert.equal(first.items.length, 100);
-    const events = first.items.map((item) => JSON.parse(item.bytes.toString('utf8')) as { eventID: string; dateCreated: string; entries: unknown });
+    const events = first.items.map((item) => JSON.parse(Buffer.concat(item.pieces).toString('utf8')) as { eventID: string; dateCreated: string; entries: unknown });
     assert.ok(Array.isArray(events[0].entries), 'full events');
     for (const event of events) assert.ok(event.dateCreated >= range.start.replace('Z', '') && event.dateCreated < range.end);
     assert.deepEqual(

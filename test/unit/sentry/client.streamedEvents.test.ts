@@ -35,7 +35,7 @@ describe('SentryClient: an issue\'s events streamed as the bytes Sentry sent (is
       if (fault) server.inject({ match: EVENTS_PATH, ...fault });
       const page = await client.issueEventsPage(ORG, BULK.id);
       assert.equal(page.items.length, 100);
-      assert.equal(`[${page.items.map((item) => item.bytes.toString('utf8')).join(',')}]`, raw, JSON.stringify(fault));
+      assert.equal(`[${page.items.map((item) => Buffer.concat(item.pieces).toString('utf8')).join(',')}]`, raw, JSON.stringify(fault));
     }
   });
 

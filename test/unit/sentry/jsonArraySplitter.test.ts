@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { isUtf8 } from 'node:buffer';
 import { ArrayElement, JsonArraySplitter, JsonSplitError } from '../../../src/sentry/json/jsonArraySplitter';
 
 const CAPTURE = ['eventID', 'id', 'dateCreated'];
@@ -25,8 +26,14 @@ function whole(input: string | Buffer): { elements: ArrayElement[]; error?: Json
   return split([typeof input === 'string' ? Buffer.from(input) : input]);
 }
 
+function bytesOf(element: ArrayElement): Buffer {
+  const bytes = Buffer.concat(element.pieces);
+  assert.equal(bytes.length, element.size);
+  return bytes;
+}
+
 function texts(elements: ArrayElement[]): string[] {
-  return elements.map((e) => e.bytes.toString('utf8'));
+  return elements.map((e) => bytesOf(e).toString('utf8'));
 }
 
 /** The input cut into pieces at the given byte offsets (copies, as a network stream hands them over). */
@@ -69,7 +76,7 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
     const { elements, error } = whole(input);
     assert.equal(error, undefined);
     assert.deepEqual(texts(elements), TRICKY_ELEMENTS.map((e) => JSON.stringify(e)));
-    assert.deepEqual(elements.map((e) => JSON.parse(e.bytes.toString('utf8'))), TRICKY_ELEMENTS);
+    assert.deepEqual(elements.map((e) => JSON.parse(bytesOf(e).toString('utf8'))), TRICKY_ELEMENTS);
   });
 
   it('keeps the bytes of a pretty-printed answer as sent, without the whitespace between elements', () => {
@@ -77,7 +84,7 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
     const { elements, error } = whole(`\r\n\t ${input} \n`);
     assert.equal(error, undefined);
     assert.deepEqual(texts(elements), TRICKY_ELEMENTS.map((e) => JSON.stringify(e, null, 2).replace(/\n/g, '\n  ')));
-    assert.deepEqual(elements.map((e) => JSON.parse(e.bytes.toString('utf8'))), TRICKY_ELEMENTS);
+    assert.deepEqual(elements.map((e) => JSON.parse(bytesOf(e).toString('utf8'))), TRICKY_ELEMENTS);
   });
 
   it('gives the same elements wherever the chunks are cut: every byte as a boundary, and one byte at a time', () => {
@@ -126,7 +133,7 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
       const { elements, error } = split(cutAt(input, [at]));
       assert.equal(error, undefined, `cut at ${at}`);
       assert.equal(elements[0].fields.id, '日本🐛');
-      assert.equal(elements[0].bytes.toString('utf8'), '{"id":"日本🐛","x":"ü"}');
+      assert.equal(texts(elements)[0], '{"id":"日本🐛","x":"ü"}');
     }
   });
 
@@ -137,12 +144,19 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
     for (let at = 0; at <= bom.length; at++) assert.deepEqual(texts(split(cutAt(bom, [at])).elements), ['{"id":"a"}'], `cut at ${at}`);
   });
 
-  it('hands each element over as its own copy, free of the chunk it came in', () => {
-    const chunk = Buffer.from('[{"id":"a"},{"id":"b"}]');
-    const elements = splitter().push(chunk);
-    chunk.fill(0x20);
+  it('copies nothing: an element is one or more views of the chunks it came in', () => {
+    const first = Buffer.from('[{"id":"a"},{"id":');
+    const second = Buffer.from('"b"}]');
+    const s = splitter();
+    const elements = [...s.push(first), ...s.push(second)];
+    s.end();
     assert.deepEqual(texts(elements), ['{"id":"a"}', '{"id":"b"}']);
-    assert.ok(elements.every((e) => e.bytes.buffer !== chunk.buffer || e.bytes.byteOffset !== chunk.byteOffset));
+    assert.equal(elements[0].pieces.length, 1);
+    assert.equal(elements[0].pieces[0].buffer, first.buffer, 'the first chunk\'s memory');
+    assert.deepEqual(
+      elements[1].pieces.map((piece) => piece.buffer),
+      [first.buffer, second.buffer],
+    );
   });
 
   const MALFORMED: Array<[string, string | Buffer, RegExp]> = [
@@ -171,7 +185,13 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
     ['a literal run on', '[nullx]', /'x' where a comma/],
     ['data after the array', '[1] [2]', /'\[' after the end of the array/],
     ['a broken byte order mark', Buffer.from([0xef, 0xbb, 0x5b, 0x5d]), /a broken byte order mark/],
-    ['invalid UTF-8', Buffer.concat([Buffer.from('["a'), Buffer.from([0xc3, 0x28]), Buffer.from('"]')]), /not valid UTF-8/],
+    ['invalid UTF-8', Buffer.concat([Buffer.from('["a'), Buffer.from([0xc3, 0x28]), Buffer.from('"]')]), /text that is not valid UTF-8 \(at byte 4\)/],
+    ['an overlong UTF-8 form', Buffer.concat([Buffer.from('[{"k":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}]')]), /text that is not valid UTF-8 \(at byte 7\)/],
+    ['a UTF-8 surrogate', Buffer.concat([Buffer.from('["'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"]')]), /text that is not valid UTF-8 \(at byte 3\)/],
+    ['a code point past U+10FFFF', Buffer.concat([Buffer.from('["'), Buffer.from([0xf4, 0x90, 0x80, 0x80]), Buffer.from('"]')]), /text that is not valid UTF-8/],
+    ['a lone continuation byte', Buffer.concat([Buffer.from('["'), Buffer.from([0x80]), Buffer.from('"]')]), /text that is not valid UTF-8 \(at byte 2\)/],
+    ['a character cut short by the closing quote', Buffer.concat([Buffer.from('["'), Buffer.from([0xe6, 0x97]), Buffer.from('"]')]), /text that is not valid UTF-8 \(at byte 4\)/],
+    ['a non-ASCII byte outside a string', Buffer.concat([Buffer.from('[1,'), Buffer.from([0xc3, 0xa9]), Buffer.from(']')]), /byte 0xc3 where a value belongs/],
   ];
   for (const [what, input, expected] of MALFORMED) {
     it(`refuses ${what} with a clear error, however it is cut`, () => {
@@ -190,6 +210,23 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
       const { error } = split(cutAt(input, cuts), 1000);
       assert.match(error?.message ?? '', /an element larger than 1000 bytes/);
     }
+  });
+
+  it('accepts exactly the well-formed UTF-8 Node accepts, over thousands of random byte strings', () => {
+    const random = seeded(8);
+    let valid = 0;
+    for (let round = 0; round < 5000; round++) {
+      const noise = Buffer.from(Array.from({ length: Math.floor(random() * 6) }, () => 0x80 + Math.floor(random() * 0x80)));
+      // Often a well-formed character first, so that both answers come up often.
+      const character = Buffer.from(['é', '€', '🐛', ''][Math.floor(random() * 4)]);
+      const text = Buffer.concat([character, noise]);
+      if (text.length === 0) continue;
+      const input = Buffer.concat([Buffer.from('["'), text, Buffer.from('"]')]);
+      const { error } = split(cutAt(input, [Math.floor(random() * input.length)]));
+      assert.equal(error === undefined, isUtf8(text), `${text.toString('hex')}: ${error?.message ?? 'accepted'}`);
+      if (error === undefined) valid++;
+    }
+    assert.ok(valid > 200, `${valid} well-formed`);
   });
 
   it('accepts exactly what JSON.parse accepts as an array, over thousands of damaged inputs', () => {
@@ -220,7 +257,7 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
       const text = damaged.toString('utf8');
       if (Array.isArray(parsed)) {
         assert.equal(error, undefined, `refused valid ${text}: ${error?.message}`);
-        assert.deepEqual(elements.map((el) => JSON.parse(el.bytes.toString('utf8'))), parsed, text);
+        assert.deepEqual(elements.map((el) => JSON.parse(bytesOf(el).toString('utf8'))), parsed, text);
         accepted++;
       } else {
         assert.ok(error, `accepted invalid ${text}`);
