@@ -97,13 +97,17 @@ export class JsonArraySplitter {
   private captureStart = -1;
   private captureParts: Uint8Array[] = [];
   private captureBytes = 0;
+  /** Whether the string being captured has an escape, so its bytes are not its text. */
+  private captureEscaped = false;
   /** The wanted key whose value comes next, at the element's top level. */
   private pendingKey: string | undefined;
 
   private readonly wanted: ReadonlySet<string>;
+  private readonly wantedBytes: ReadonlyArray<{ key: string; bytes: Buffer }>;
 
   constructor(private readonly options: SplitterOptions) {
     this.wanted = new Set(options.capture);
+    this.wantedBytes = options.capture.map((key) => ({ key, bytes: Buffer.from(key) }));
   }
 
   /** Reads one more chunk; returns the elements it completed, in order. Throws a JsonSplitError on bad input. */
@@ -128,7 +132,10 @@ export class JsonArraySplitter {
           }
           const b = chunk[j];
           if (b === QUOTE) this.stringEnd(chunk, j, found);
-          else if (b === BACKSLASH) this.mode = Mode.Escape;
+          else if (b === BACKSLASH) {
+            this.mode = Mode.Escape;
+            this.captureEscaped = true;
+          }
           else if (b > 0x7f) this.utf8Start(b, j);
           else this.fail('a control character inside a string', j);
           i = j + 1;
@@ -319,17 +326,18 @@ export class JsonArraySplitter {
       this.captureStart = quote + 1;
       this.captureParts = [];
       this.captureBytes = 0;
+      this.captureEscaped = false;
     }
   }
 
   private stringEnd(chunk: Uint8Array, quote: number, found: ArrayElement[]): void {
     let text: string | undefined;
     if (this.capturing) {
-      text = this.captured(chunk, quote);
+      text = this.stringIsKey ? this.wantedKey(chunk, quote) : this.captured(chunk, quote);
       this.capturing = false;
     }
     if (this.stringIsKey) {
-      if (this.atElementTop()) this.pendingKey = text !== undefined && this.wanted.has(text) ? text : undefined;
+      if (this.atElementTop()) this.pendingKey = text;
       this.mode = Mode.Colon;
       return;
     }
@@ -339,6 +347,24 @@ export class JsonArraySplitter {
       this.pendingKey = undefined;
     }
     this.valueEnd(chunk, quote + 1, found);
+  }
+
+  /**
+   * The wanted key the key just read is, if any. Every key of every event comes here, so a plain key
+   * in one chunk is compared as bytes, without making a string of it.
+   */
+  private wantedKey(chunk: Uint8Array, quote: number): string | undefined {
+    if (this.captureEscaped || this.captureParts.length > 0) {
+      const text = this.captured(chunk, quote);
+      return text !== undefined && this.wanted.has(text) ? text : undefined;
+    }
+    const start = this.captureStart;
+    const length = quote - start;
+    for (let k = 0; k < this.wantedBytes.length; k++) {
+      const { key, bytes } = this.wantedBytes[k];
+      if (bytes.length === length && sameBytes(chunk, start, bytes)) return key;
+    }
+    return undefined;
   }
 
   /** The captured string's text, unescaped; undefined when it is too long to be what is asked for. */
@@ -407,6 +433,11 @@ export class JsonArraySplitter {
 /** Bytes `start` to `end` of a chunk as a Buffer over the same memory. */
 function view(chunk: Uint8Array, start: number, end: number): Buffer {
   return Buffer.from(chunk.buffer, chunk.byteOffset + start, end - start);
+}
+
+function sameBytes(chunk: Uint8Array, start: number, bytes: Buffer): boolean {
+  for (let k = 0; k < bytes.length; k++) if (chunk[start + k] !== bytes[k]) return false;
+  return true;
 }
 
 function isSpace(c: number): boolean {

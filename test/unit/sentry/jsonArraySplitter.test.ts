@@ -111,12 +111,13 @@ describe('JsonArraySplitter (issue 10: events cut from the answer as bytes)', ()
       '{"id":"first","id":"last","eventID":{"id":"inside"}},' +
       `{"id":"${'x'.repeat(2000)}","dateCreated":"ok"},` +
       '["id","e9"],' +
+      '{"iD":"no","di":"no","eventId":"no","dateCreate":"no","dateCreatedX":"no","ïd":"no"},' +
       '{"id":null}]';
     const { elements, error } = whole(input);
     assert.equal(error, undefined);
     assert.deepEqual(
       elements.map((e) => ({ ...e.fields })),
-      [{ eventID: 'e1', dateCreated: '2026-05-01T10:00:00Z' }, { id: 'escaped "key" é' }, { id: 'last' }, { dateCreated: 'ok' }, {}, {}],
+      [{ eventID: 'e1', dateCreated: '2026-05-01T10:00:00Z' }, { id: 'escaped "key" é' }, { id: 'last' }, { dateCreated: 'ok' }, {}, {}, {}],
     );
     for (let at = 0; at <= input.length; at++) {
       assert.deepEqual(
