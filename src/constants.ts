@@ -17,6 +17,8 @@ export const COMMANDS = {
   toggleFrameOrder: 'sentry.toggleFrameOrder',
   useDiscoveredToken: 'sentry.useDiscoveredToken',
   downloadIssueEvents: 'sentry.downloadIssueEvents',
+  /** Registered by the event panel (issue 8); the download opens its file with it when it exists. */
+  openEventFile: 'sentry.openEventFile',
 } as const;
 
 export const CONTEXT_KEYS = {

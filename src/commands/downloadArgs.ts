@@ -7,12 +7,14 @@ export interface DownloadChoices {
   format: DownloadFormat;
   range?: DateRange;
   environment?: string;
+  /** Open the file once every event is in it (see openDownloadedFile). */
+  openWhenDone?: boolean;
 }
 
 /**
  * The download command's argument: an issue ref (`{org, issueId}`) or a tree row that gives one, plus,
  * from a caller that wants no dialogs, `targetPath` and optional `format`, `start`, `end` (ISO 8601)
- * and `environment`. Anything that names no issue is undefined; a range that cannot be read is refused.
+ * `environment`, and `openWhenDone` (true). Anything that names no issue is undefined; a range that cannot be read is refused.
  */
 export function readDownloadArgs(value: unknown): { ref: IssueRef; choices?: DownloadChoices } | undefined {
   const ref = issueRefOf(value);
@@ -28,7 +30,10 @@ export function readDownloadArgs(value: unknown): { ref: IssueRef; choices?: Dow
     range = parseRange(start ?? '', end ?? '');
     if (!range) throw new Error('The download range needs a start and an end date, the start first (ISO 8601, e.g. 2026-01-31 or 2026-01-31T12:00:00Z).');
   }
-  return { ref, choices: { targetPath, format, range, environment: nonEmpty(ownField(value, 'environment')) } };
+  return {
+    ref,
+    choices: { targetPath, format, range, environment: nonEmpty(ownField(value, 'environment')), openWhenDone: ownField(value, 'openWhenDone') === true },
+  };
 }
 
 /** `.json` is one JSON array; anything else one event a line. */

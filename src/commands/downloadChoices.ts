@@ -29,7 +29,7 @@ export async function askDownloadChoices(issue: Issue): Promise<DownloadChoices 
 }
 
 interface OptionItem extends vscode.QuickPickItem {
-  action: 'download' | 'format' | 'range' | 'environment';
+  action: 'download' | 'format' | 'range' | 'environment' | 'open';
 }
 
 async function askOptions(issue: Issue, choices: DownloadChoices): Promise<DownloadChoices | undefined> {
@@ -39,6 +39,7 @@ async function askOptions(issue: Issue, choices: DownloadChoices): Promise<Downl
       { action: 'format', label: 'Format', description: FORMATS[choices.format] },
       { action: 'range', label: 'Date range', description: choices.range ? rangeText(choices.range) : wholeHistory(issue) },
       { action: 'environment', label: 'Environment', description: choices.environment ? untrustedText(choices.environment, 60) : 'all' },
+      { action: 'open', label: 'Open when done', description: choices.openWhenDone ? 'yes' : 'no' },
     ];
     const picked = await vscode.window.showQuickPick(items, { title: `Download the events of ${untrustedText(issue.shortId, 60)}`, placeHolder: 'Download, or change an option' });
     if (!picked) return undefined;
@@ -47,6 +48,9 @@ async function askOptions(issue: Issue, choices: DownloadChoices): Promise<Downl
         return choices;
       case 'format':
         choices = { ...choices, format: choices.format === 'ndjson' ? 'json' : 'ndjson' };
+        break;
+      case 'open':
+        choices = { ...choices, openWhenDone: !choices.openWhenDone };
         break;
       case 'range': {
         const range = await askRange(issue);

@@ -14,6 +14,7 @@ import { untrustedText } from '../views/untrustedText';
 import { DownloadChoices, readDownloadArgs } from './downloadArgs';
 import { askDownloadChoices } from './downloadChoices';
 import { askForIssue } from './issueInput';
+import { openDownloadedFile } from './openDownloadedFile';
 
 export interface DownloadDeps {
   session: Session;
@@ -82,17 +83,28 @@ async function download(client: IssueEventsSource, log: OutputLogger, ref: Issue
     return undefined;
   }
   log.info(`Download of ${issue.shortId} (${ref.org}/${ref.issueId}):`, { ...summary, windows: summary.windows.length });
-  showOutcome(summary, label);
+  showOutcome(summary, label, log);
+  if (choices.openWhenDone && summary.outcome === 'complete' && summary.file) await openQuietly(summary.file, log);
   return summary;
 }
 
 /** The closing message; not awaited, so a caller (or a test) is not held until it is dismissed. */
-function showOutcome(summary: DownloadSummary, label: string): void {
+function showOutcome(summary: DownloadSummary, label: string, log: OutputLogger): void {
   const outcome = describeOutcome(summary, label);
   const text = untrustedText(`Sentry: ${outcome.text}`, MESSAGE_MAX);
   const buttons = outcome.file ? ['Open File'] : [];
   const shown = outcome.severity === 'info' ? vscode.window.showInformationMessage(text, ...buttons) : vscode.window.showWarningMessage(text, ...buttons);
   void shown.then((choice) => {
-    if (choice === 'Open File' && outcome.file) void vscode.commands.executeCommand('vscode.open', vscode.Uri.file(outcome.file));
+    if (choice === 'Open File' && outcome.file) void openQuietly(outcome.file, log);
   });
+}
+
+/** Opens the written file; failing to open it is said, and the file stays where it is. */
+async function openQuietly(file: string, log: OutputLogger): Promise<void> {
+  try {
+    await openDownloadedFile(vscode.Uri.file(file));
+  } catch (error) {
+    log.error(`Could not open ${file}:`, error);
+    void vscode.window.showWarningMessage(untrustedText(`Sentry: the events are saved in ${file}, but it could not be opened: ${error instanceof Error ? error.message : String(error)}`, MESSAGE_MAX));
+  }
 }

@@ -7,11 +7,13 @@ import type { SentryExplorerApi } from '../../../src/extension';
 import type { DownloadSummary } from '../../../src/sentry/download/downloadTypes';
 import { DEMO } from '../../fixtures/demo/demoConstants';
 import { redisBulkEvents } from '../../fixtures/demo/workerIssues';
+import { replaceCommand } from './commandStubs';
 import { child, extensionApi, injectFault, issueByShortId, resetServer, serverRequests } from './helpers';
 import { answerQuickPicks, replaceInWindow, watchNotifications, watchProgress } from './windowStubs';
 
 const ORG = DEMO.organizations.demo;
 const BULK = DEMO.issues.redisBulk;
+const SMALL = DEMO.issues.outOfStock;
 
 /** WORKER-3's events as the server serves them, newest first. */
 function servedBulkEventIds(): string[] {
@@ -71,7 +73,7 @@ describe('Sentry: Download Issue Events… (issue 10)', function () {
     const summary = await vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents', issue);
 
     assert.strictEqual(dialogs[0], `save:${BULK.shortId}-events.ndjson`);
-    assert.match(dialogs[1], /^pick:\$\(cloud-download\) Download=worker-3\.ndjson\|Format=NDJSON, one event a line\|Date range=whole history \(.+ to .+\)\|Environment=all$/);
+    assert.match(dialogs[1], /^pick:\$\(cloud-download\) Download=worker-3\.ndjson\|Format=NDJSON, one event a line\|Date range=whole history \(.+ to .+\)\|Environment=all\|Open when done=no$/);
     assert.strictEqual(summary.outcome, 'complete');
     assert.deepStrictEqual(progress.titles, [`Downloading the events of ${BULK.shortId}`]);
     assert.ok(progress.messages.some((m) => /^[\d,]+ of 5,000 events · [\d,]+\/s/.test(m)), progress.messages.join('\n'));
@@ -132,6 +134,63 @@ describe('Sentry: Download Issue Events… (issue 10)', function () {
     assert.strictEqual(closing.kind, 'warning');
     assert.match(closing.text, /^Sentry: Saved [\d,]+ of 5,000 events of WORKER-3 to bulk\.json \(\d+ (s|min)\)\. Sentry refused the events from \S+ to \S+: "Range refused, see \[details\] \(command:/);
     assert.doesNotMatch(closing.text, /\]\(command:/, 'no clickable command link');
+  });
+
+  /** The editor tabs open on `file`. */
+  function tabsOf(file: string): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.fsPath === file);
+  }
+
+  it('"Open when done", chosen in the options picker, without Open Event File in the extension: the file opens in an editor once every event is in it', async () => {
+    restores.push(replaceCommand('sentry.openEventFile', 'absent'));
+    restores.push(() => void vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+    const target = path.join(dir, 'open-in-editor.ndjson');
+    const shown: string[] = [];
+    restores.push(
+      replaceInWindow('showSaveDialog', (async () => vscode.Uri.file(target)) as typeof vscode.window.showSaveDialog),
+      answerQuickPicks((items) => {
+        const open = items.find((item) => item.label === 'Open when done');
+        shown.push(open?.description ?? 'missing');
+        return open?.description === 'no' ? open : items[0];
+      }),
+    );
+    const summary = await vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents', { org: ORG.slug, issueId: SMALL.id });
+    assert.deepStrictEqual(shown, ['no', 'yes'], 'off at first, on once picked');
+    assert.strictEqual(summary.outcome, 'complete');
+    assert.strictEqual(summary.written, SMALL.eventCount);
+    assert.strictEqual(tabsOf(target).length, 1, 'an editor on the file');
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === target);
+    assert.ok(editor, 'visible');
+    assert.strictEqual(editor.document.lineCount, SMALL.eventCount + 1, 'every event, one a line, as on disk');
+  });
+
+  it('"Open when done" with Open Event File in the extension: the file goes to it as a Uri, no editor opens; a download that stops short opens nothing', async () => {
+    const handed: unknown[] = [];
+    restores.push(replaceCommand('sentry.openEventFile', (...args) => handed.push(args)));
+    const target = path.join(dir, 'open-in-panel.ndjson');
+    const summary = await vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents', {
+      org: ORG.slug,
+      issueId: SMALL.id,
+      targetPath: target,
+      openWhenDone: true,
+    });
+    assert.strictEqual(summary.outcome, 'complete');
+    assert.strictEqual(handed.length, 1);
+    const [uri] = handed[0] as unknown[];
+    assert.ok(uri instanceof vscode.Uri, 'a vscode.Uri');
+    assert.strictEqual(uri.fsPath, target);
+    assert.strictEqual(readNdjson(target).length, SMALL.eventCount, 'the file was complete when handed over');
+    assert.strictEqual(tabsOf(target).length, 0, 'no editor of its own');
+
+    await injectFault({ match: `/issues/${SMALL.id}/events/?full=true`, status: 500, times: Infinity });
+    const failed = await vscode.commands.executeCommand<DownloadSummary>('sentry.downloadIssueEvents', {
+      org: ORG.slug,
+      issueId: SMALL.id,
+      targetPath: path.join(dir, 'stopped.ndjson'),
+      openWhenDone: true,
+    });
+    assert.strictEqual(failed.outcome, 'partial');
+    assert.strictEqual(handed.length, 1, 'nothing more opened');
   });
 
   it('is on the issue rows\' context menu and in the palette when signed in', () => {

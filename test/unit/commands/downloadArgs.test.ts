@@ -6,8 +6,10 @@ describe('the download command\'s arguments', () => {
     assert.deepEqual(readDownloadArgs({ org: 'shop', issueId: '42' }), { ref: { org: 'shop', issueId: '42' } });
     assert.deepEqual(readDownloadArgs({ org: 'shop', issueId: '42', targetPath: '/tmp/e.json', environment: ' production ' }), {
       ref: { org: 'shop', issueId: '42' },
-      choices: { targetPath: '/tmp/e.json', format: 'json', range: undefined, environment: 'production' },
+      choices: { targetPath: '/tmp/e.json', format: 'json', range: undefined, environment: 'production', openWhenDone: false },
     });
+    assert.equal(readDownloadArgs({ org: 'o', issueId: '1', targetPath: '/tmp/e', openWhenDone: true })?.choices?.openWhenDone, true);
+    assert.equal(readDownloadArgs({ org: 'o', issueId: '1', targetPath: '/tmp/e', openWhenDone: 'yes' })?.choices?.openWhenDone, false, 'only true');
     const ranged = readDownloadArgs({ org: 'o', issueId: '1', targetPath: '/tmp/e', format: 'ndjson', start: '2026-01-01', end: '2026-01-02T12:00:00Z' });
     assert.equal(ranged?.choices?.range?.start.toISOString(), '2026-01-01T00:00:00.000Z');
     assert.equal(ranged?.choices?.range?.end.toISOString(), '2026-01-02T12:00:00.000Z');
