@@ -4,7 +4,8 @@
  * headers with an enforced window and concurrency limit), in one run, side by side for 10,000
  * events: the extension's download, the Python script users write today
  * (../shared/bench/page_all_events.py, with `requests` when importable), and a bare Node loop that
- * fetches pages one after another. Then the extension's download of 100,000 events, for memory.
+ * fetches pages one after another. Then the extension's download of 100,000 events, for memory,
+ * beside the floor any download of them through Node's HTTP has (the same pages read and dropped).
  * Each runs in a process of its own; its peak RSS is its own.
  */
 
@@ -41,6 +42,7 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
     const bare = await measure(server.url, () => worker('bare', server.url, I.tenThousand.id, join(dir, 'bare.json')));
     const python = existsSync(PYTHON_SCRIPT) ? await measure(server.url, () => pythonScript(server.url, I.tenThousand.id, join(dir, 'python.json'))) : undefined;
     const big = await measure(server.url, () => worker('ours', server.url, I.hundredThousand.id, join(dir, 'ours100k.ndjson')));
+    const floor = await measure(server.url, () => worker('drain', server.url, I.hundredThousand.id, join(dir, 'drain100k')));
     const usesRequests = spawnSync('python3', ['-c', 'import requests'], { stdio: 'ignore' }).status === 0;
 
     const row = (name: string, run: Run | undefined) =>
@@ -51,6 +53,7 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
     console.log(row(`Python script (${usesRequests ? 'requests' : 'urllib'}), 10,000 events`, python));
     console.log(row('bare Node loop, 10,000 events', bare));
     console.log(row('extension download, 100,000 events', big));
+    console.log(row('floor: the same pages read and dropped', floor));
     const figures: Record<string, number> = {
       events: 10_000,
       oursMs: round(ours.ms),
@@ -64,6 +67,7 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       rssGrowthMb100k: round(big.peakRssMb - big.baseRssMb),
       rssGrowthMb10k: round(ours.peakRssMb - ours.baseRssMb),
       liveHeapMb100k: round(big.liveHeapMb ?? 0),
+      floorRssGrowthMb100k: round(floor.peakRssMb - floor.baseRssMb),
       bareLoopRssGrowthMb: round(bare.peakRssMb - bare.baseRssMb),
       ms100k: round(big.ms),
       rateLimited: ours.rateLimited + big.rateLimited,
@@ -103,7 +107,7 @@ async function startServer(): Promise<{ url: string; process: ChildProcess }> {
   return { url: (JSON.parse(line) as { url: string }).url, process: child };
 }
 
-function worker(mode: 'ours' | 'bare', url: string, issueId: string, out: string): Promise<Omit<Run, 'rateLimited'>> {
+function worker(mode: 'ours' | 'bare' | 'drain', url: string, issueId: string, out: string): Promise<Omit<Run, 'rateLimited'>> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [WORKER, mode, url, issueId, out], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
