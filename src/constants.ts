@@ -30,6 +30,7 @@ export const COMMANDS = {
   copyEventAsMarkdown: 'sentry.copyEventAsMarkdown',
   openEventFile: 'sentry.openEventFile',
   closeEventFile: 'sentry.closeEventFile',
+  downloadIssueEvents: 'sentry.downloadIssueEvents',
 } as const;
 
 /** The event detail panel's webview type. */

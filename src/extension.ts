@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Session } from './auth/session';
 import { copyEventAsMarkdown, openEvent } from './commands/eventCommands';
 import { closeEventFile, openEventFile } from './commands/eventFileCommands';
+import { downloadIssueEvents } from './commands/downloadEvents';
 import { copyLink, copyShortId, openInBrowser } from './commands/issueCommands';
 import { filterIssues, sortIssues } from './commands/filterCommands';
 import { assignIssue, assignToMe, ignoreIssue, runIssueAction } from './commands/issueActions';
@@ -95,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
   const uriHandler = new SentryUriHandler();
   const actions = { session, data, lookups };
   const opening = { session, data, lookups, reveal };
+  const downloads = { session, data, log };
 
   context.subscriptions.push(
     channel,
@@ -156,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): SentryExplorerApi {
     registerCommand(COMMANDS.assignIssue, log, (arg: unknown, choice?: unknown) => assignIssue(arg, choice, actions)),
     registerCommand(COMMANDS.bookmarkIssue, log, (arg: unknown) => runIssueAction(arg, { kind: 'bookmark', bookmarked: true }, actions)),
     registerCommand(COMMANDS.unbookmarkIssue, log, (arg: unknown) => runIssueAction(arg, { kind: 'bookmark', bookmarked: false }, actions)),
+    registerCommand(COMMANDS.downloadIssueEvents, log, (arg?: unknown) => downloadIssueEvents(arg, downloads)),
     onDidChangeConfig(LIST_SETTINGS, () => tree.reload()),
     onDidChangeConfig(DISPLAY_SETTINGS, () => tree.refresh()),
     onDidChangeConfig(STATUS_BAR_SETTINGS, () => statusBar.intervalChanged()),

@@ -5,10 +5,12 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { runDownloadBench } from './downloadBench';
 import { runEventDetailBench } from './eventDetailBench';
 import { runEventsBench } from './eventsBench';
 import { runFrameBench } from './frameBench';
 import { runLineFinderBench } from './lineFinderBench';
+import { runActivationBench, runBundleBench, runVsixBench } from './packageBench';
 
 type BenchResults = Record<string, number>;
 
@@ -17,6 +19,10 @@ const BENCHMARKS: ReadonlyArray<[string, () => Promise<BenchResults>]> = [
   ['lineFinder', runLineFinderBench],
   ['events', runEventsBench],
   ['eventDetail', runEventDetailBench],
+  ['download', runDownloadBench],
+  ['bundle', runBundleBench],
+  ['activation', runActivationBench],
+  ['vsix', runVsixBench],
 ];
 
 const RESULTS_FILE = resolve(__dirname, '../../../bench-results.json');

@@ -5,7 +5,7 @@ import { Fault, RecordedRequest } from './testServerTypes';
 /**
  * The control API for tests that run in another process (VS Code's extension host), no auth:
  * `POST /__control/faults` (body: one Fault as JSON, `times` may be "Infinity"),
- * `POST /__control/reset`, `GET /__control/requests`.
+ * `POST /__control/reset`, `GET /__control/requests`, `GET /__control/stats` (`{requests, rateLimited}`).
  */
 
 export const CONTROL_PREFIX = '/__control/';
@@ -14,6 +14,7 @@ export interface ControlTarget {
   inject(fault: Fault): void;
   reset(): void;
   requests: RecordedRequest[];
+  readonly rateLimited: number;
 }
 
 export function handleControl(method: string, path: string, body: string, target: ControlTarget): ApiResponse {
@@ -34,6 +35,8 @@ export function handleControl(method: string, path: string, body: string, target
       return jsonResponse(200, { ok: true });
     case 'GET /__control/requests':
       return jsonResponse(200, target.requests);
+    case 'GET /__control/stats':
+      return jsonResponse(200, { requests: target.requests.length, rateLimited: target.rateLimited });
     default:
       return detailResponse(404, 'Unknown control route');
   }

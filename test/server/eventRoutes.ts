@@ -1,6 +1,7 @@
 import { ApiEvent, ApiEventSummary } from './apiTypes';
 import { ISSUE_PREFIXES } from './issueRoutes';
 import { normalizeEventId, requireEventIndex, requireIssue, requireProject } from './lookups';
+import { selectEvents } from './eventSelection';
 import { pagedResponse } from './pagedResponse';
 import { Route } from './requestContext';
 import { jsonResponse, notFound } from './responses';
@@ -19,14 +20,18 @@ function issueEventRoutes(prefix: string): Route[] {
       handle: (context) => {
         const entry = requireIssue(context);
         const full = isTrue(context.query.get('full'));
+        const selection = selectEvents(entry, context.query, context.site.realism);
         const slice = (start: number, end: number): Array<ApiEvent | ApiEventSummary> => {
           const page: Array<ApiEvent | ApiEventSummary> = [];
-          for (let i = start; i < end; i++) {
+          for (let k = start; k < end; k++) {
+            const i = selection.indexAt(k);
             page.push(full ? serializeEvent(entry, i) : summarizeEvent(entry.events.at(i)));
           }
           return page;
         };
-        return pagedResponse(context, entry.events.length, slice);
+        // sentry.io answers full events a few at a time, whatever `per_page` asks.
+        const maxPageSize = full && context.site.realism ? context.site.realism.fullEventsPerPage : Infinity;
+        return pagedResponse(context, selection.total, slice, {}, maxPageSize);
       },
     },
     {

@@ -1,4 +1,6 @@
+import { ApiIssue } from './apiTypes';
 import { IssueEntry } from './dataStore';
+import { selectEvents } from './eventSelection';
 import { DEFAULT_ISSUE_QUERY, filterIssues, sortIssues } from './issueQuery';
 import { updateIssue } from './issueUpdate';
 import { requireIssue, requireOrganization, requireProject } from './lookups';
@@ -37,6 +39,13 @@ function directHit(context: RequestContext, entries: IssueEntry[], query: string
   return undefined;
 }
 
+/** With `start`/`end` or `environment`, an issue's `count` covers only those events, as in Sentry's issue list. */
+function withRangeCount(issue: ApiIssue, entry: IssueEntry, context: RequestContext): ApiIssue {
+  const q = context.query;
+  if (!q.get('start') && !q.get('end') && q.getAll('environment').every((e) => e === '')) return issue;
+  return { ...issue, count: String(selectEvents(entry, q, undefined).total) };
+}
+
 function listIssues(context: RequestContext, entries: IssueEntry[]): ApiResponse {
   const environments = context.query.getAll('environment').filter((e) => e !== '');
   const scoped =
@@ -47,14 +56,16 @@ function listIssues(context: RequestContext, entries: IssueEntry[]): ApiResponse
   const query = context.query.get('query') ?? DEFAULT_ISSUE_QUERY;
   const window = { offset: parseCursor(context.query.get('cursor')), size: parseLimit(context.query.get('limit')) };
   const hit = directHit(context, scoped, query);
-  const found = hit ? [hit] : sortIssues(filterIssues(scoped, query), context.query.get('sort') || 'date');
+  // Sentry answers `group` ids with those issues, ignoring the query.
+  const groups = context.query.getAll('group').filter((g) => g !== '');
+  const found = groups.length > 0 ? entries.filter((e) => groups.includes(e.issue.id)) : hit ? [hit] : sortIssues(filterIssues(scoped, query), context.query.get('sort') || 'date');
   const baseUrl = context.site.linkOrigin + context.path;
   const page = paginate(found.length, (start, end) => found.slice(start, end), window, baseUrl, context.query);
   const headers: Record<string, string> = { Link: page.link, 'X-Hits': String(found.length), 'X-Max-Hits': '1000' };
   if (hit) {
     headers['X-Sentry-Direct-Hit'] = '1';
   }
-  return jsonResponse(200, page.items.map((e) => serializeIssue(e, context.site)), headers);
+  return jsonResponse(200, page.items.map((e) => withRangeCount(serializeIssue(e, context.site), e, context)), headers);
 }
 
 function issueDetailRoutes(prefix: string): Route[] {

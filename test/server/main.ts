@@ -1,14 +1,26 @@
+import type { RealismOptions } from './realism';
 import { startSentryTestServer } from './sentryTestServer';
 
 /**
- * `node out/test/server/main.js [--port N] [--host H] [--link-origin URL]`: serves the demo data and
- * prints one line of JSON, `{"url": "...", "token": "demo-token"}`, then runs until SIGTERM / SIGINT.
+ * `node out/test/server/main.js [--port N] [--host H] [--link-origin URL] [--realistic [--latency-ms N]
+ * [--rate-limit N] [--concurrent-limit N]]`: serves the demo data (with `--realistic`, the realistic
+ * data set, behaving like sentry.io: see realism.ts) and prints one line of JSON,
+ * `{"url": "...", "token": "demo-token"}`, then runs until SIGTERM / SIGINT.
  */
 
 interface CliOptions {
   port: number;
   host: string;
   linkOrigin?: string;
+  realistic?: RealismOptions;
+}
+
+const USAGE = 'usage: main.js [--port N] [--host H] [--link-origin URL] [--realistic [--latency-ms N] [--rate-limit N] [--concurrent-limit N]]';
+
+function count(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} must be a whole number`);
+  return n;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -33,8 +45,20 @@ function parseArgs(argv: readonly string[]): CliOptions {
       case '--link-origin':
         options.linkOrigin = value();
         break;
+      case '--realistic':
+        options.realistic ??= {};
+        break;
+      case '--latency-ms':
+        (options.realistic ??= {}).latencyMs = count(flag, value());
+        break;
+      case '--rate-limit':
+        (options.realistic ??= {}).rateLimit = count(flag, value());
+        break;
+      case '--concurrent-limit':
+        (options.realistic ??= {}).concurrentLimit = count(flag, value());
+        break;
       default:
-        throw new Error(`unknown argument ${argv[i]} (usage: main.js [--port N] [--host H] [--link-origin URL])`);
+        throw new Error(`unknown argument ${argv[i]} (${USAGE})`);
     }
   }
   return options;

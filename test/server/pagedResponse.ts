@@ -11,8 +11,9 @@ export function pagedResponse<T>(
   total: number,
   slice: (start: number, end: number) => T[],
   headers: Record<string, string> = {},
+  maxPageSize = Infinity,
 ): ApiResponse {
-  const window = { offset: parseCursor(context.query.get('cursor')), size: parsePerPage(context.query.get('per_page')) };
+  const window = { offset: parseCursor(context.query.get('cursor')), size: Math.min(maxPageSize, parsePerPage(context.query.get('per_page'))) };
   const page = paginate(total, slice, window, context.site.linkOrigin + context.path, context.query);
   return jsonResponse(200, page.items, { Link: page.link, ...headers });
 }

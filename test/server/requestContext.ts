@@ -1,4 +1,5 @@
 import { DataStore } from './dataStore';
+import type { Realism } from './realism';
 import { ApiResponse } from './responses';
 
 /** Where the server lives and what it advertises. */
@@ -11,6 +12,8 @@ export interface Site {
   regionUrls: Record<string, string>;
   /** When set, only these organizations' endpoints answer; the others 404 like a wrong region. */
   servesOrgs?: readonly string[];
+  /** Set in realistic mode (see realism.ts). */
+  realism?: Realism;
 }
 
 export interface RequestContext {

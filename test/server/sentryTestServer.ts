@@ -9,6 +9,9 @@ import { deliver } from './bodyDelivery';
 import { FaultList, faultResponse, withEchoedAuthorization } from './faults';
 import { RateLimitWindows } from './rateLimits';
 import { Site } from './requestContext';
+import { EnforcedRateLimits } from './enforcedRateLimits';
+import { realismOf } from './realism';
+import { realisticServerData } from './realisticData';
 import { detailResponse } from './responses';
 import { route } from './router';
 import { Fault, RecordedRequest, SentryTestServer, TestServerOptions } from './testServerTypes';
@@ -49,9 +52,11 @@ function rateLimitKey(method: string, path: string, authorization: string | unde
 export async function startSentryTestServer(options: TestServerOptions = {}): Promise<SentryTestServer> {
   const host = options.host ?? '127.0.0.1';
   const tokens = options.tokens ?? DEFAULT_TOKENS;
-  const store = new DataStore(options.data ?? demoServerData());
+  const realism = options.realistic ? realismOf(options.realistic) : undefined;
+  const store = new DataStore(options.data ?? (realism ? realisticServerData() : demoServerData()));
   const faults = new FaultList();
   const rateLimits = new RateLimitWindows();
+  const enforced = realism && new EnforcedRateLimits(realism);
   const requests: RecordedRequest[] = [];
   const pendingDelays = new Set<() => void>();
   const site: Site = {
@@ -59,11 +64,15 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
     linkOrigin: '',
     regionUrls: options.regionUrls ?? {},
     servesOrgs: options.servesOrgs,
+    realism,
   };
 
   const api: SentryTestServer = {
     url: '',
     requests,
+    get rateLimited() {
+      return enforced?.refusals ?? 0;
+    },
     inject: (fault: Fault) => faults.add(fault),
     reset: () => {
       faults.clear();
@@ -116,10 +125,39 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
     };
     requests.push(recorded);
 
+    // Realistic mode: Sentry's limiter runs first, and the request counts as running until answered.
+    const admission = enforced?.admit(rateLimitKey(method, url.pathname, authorization), Date.now());
+    try {
+      if (admission?.refused) {
+        deliver(response, admission.refused);
+        return;
+      }
+      if (realism && realism.latencyMs > 0 && !(await delay(realism.latencyMs, response))) {
+        return;
+      }
+      await respond(response, { method, url, body, authorization, limits: admission?.headers, abandoned: () => request.destroyed, recorded });
+    } finally {
+      admission?.done();
+    }
+  }
+
+  /** Faults, then the route; `limits` are the realistic limiter's headers, else the advisory ones. */
+  async function respond(
+    response: ServerResponse,
+    {
+      method,
+      url,
+      body,
+      authorization,
+      limits,
+      abandoned,
+      recorded,
+    }: { method: string; url: URL; body: string; authorization?: string; limits?: Record<string, string>; abandoned: () => boolean; recorded: RecordedRequest },
+  ): Promise<void> {
     const taken = faults.take(url.pathname + url.search);
     const fault = taken && withEchoedAuthorization(taken, authorization);
     if (fault?.delayMs !== undefined && fault.delayMs > 0 && !(await delay(fault.delayMs, response))) {
-      if (response.destroyed || request.destroyed) recorded.abandoned = true;
+      if (response.destroyed || abandoned()) recorded.abandoned = true;
       return;
     }
     const answer =
@@ -134,8 +172,8 @@ export async function startSentryTestServer(options: TestServerOptions = {}): Pr
         authorization,
         tokens,
       });
-    const limits = rateLimits.headersFor(rateLimitKey(method, url.pathname, authorization), Date.now());
-    deliver(response, { ...answer, headers: { ...limits, ...answer.headers } }, fault, fault?.headers);
+    const limitHeaders = limits ?? rateLimits.headersFor(rateLimitKey(method, url.pathname, authorization), Date.now());
+    deliver(response, { ...answer, headers: { ...limitHeaders, ...answer.headers } }, fault, fault?.headers);
   }
 
   const server = createServer((request, response) => {

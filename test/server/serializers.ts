@@ -85,10 +85,11 @@ export function serializeIssueDetail(entry: IssueEntry, site: Site): JsonObject 
 export function serializeEvent(entry: IssueEntry, index: number): ApiEvent {
   const { events } = entry;
   const event = events.at(index);
+  const idAt = (i: number) => events.eventIdAt?.(i) ?? events.at(i).eventID;
   return {
     ...event,
-    nextEventID: index > 0 ? events.at(index - 1).eventID : null,
-    previousEventID: index + 1 < events.length ? events.at(index + 1).eventID : null,
+    nextEventID: index > 0 ? idAt(index - 1) : null,
+    previousEventID: index + 1 < events.length ? idAt(index + 1) : null,
   };
 }
 

@@ -57,4 +57,10 @@ export interface EventSource {
   readonly length: number;
   at(index: number): ApiEvent;
   indexOf(eventId: string): number;
+  /** Event `index`'s time (epoch ms) without building it; else read from `at(index).dateCreated`. */
+  timeAt?(index: number): number;
+  /** Event `index`'s environment without building it; else read from its tags. */
+  environmentAt?(index: number): string;
+  /** Event `index`'s id without building it; else read from `at(index)`. */
+  eventIdAt?(index: number): string;
 }

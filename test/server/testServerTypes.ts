@@ -1,3 +1,4 @@
+import { RealismOptions } from './realism';
 import { ServerData } from './serverData';
 
 /** A planned misbehaviour. Faults apply before routing (and before auth), in the order injected. */
@@ -62,6 +63,12 @@ export interface TestServerOptions {
   servesOrgs?: string[];
   /** Origin used in `Link` headers instead of this server's URL (to prove tokens never leave the origin). */
   linkOrigin?: string;
+  /**
+   * Behave like sentry.io for the download benchmark (see realism.ts): added latency, enforced rate
+   * limits with real 429s, a few full events per page, the 90-day default event window. Off by
+   * default; without `data` it serves the realistic data set (realisticData.ts).
+   */
+  realistic?: RealismOptions | true;
 }
 
 export interface SentryTestServer {
@@ -69,6 +76,8 @@ export interface SentryTestServer {
   url: string;
   /** Every API request received, oldest first (control routes are not recorded). */
   requests: RecordedRequest[];
+  /** 429s the realistic mode's limiter sent (injected faults not counted). */
+  readonly rateLimited: number;
   inject(fault: Fault): void;
   /** Clears faults and recorded requests, and undoes issue updates (PUT). */
   reset(): void;

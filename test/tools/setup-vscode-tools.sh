@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests and the demo need, into .vscode-test/ (git-ignored),
 # from Debian's packages and the npm registry only:
-#   - chromium (Debian) for Playwright, libkrb5-dev + build tools for code-server's native modules
+#   - chromium (Debian) for Playwright, libkrb5-dev + build tools for code-server's native modules,
+#     python3-requests for the download benchmark's Python comparison
 #   - Node 24 (npm package node@24): code-server 4.139.1 requires exactly Node 24
 #   - code-server 4.139.1 (= VS Code 1.139.1), built against Node 24's headers
 # Safe to run again: finished steps are skipped. Non-interactive; needs root only for apt-get.
@@ -20,6 +21,8 @@ command -v g++ >/dev/null || need_apt+=(build-essential)
 command -v make >/dev/null || need_apt+=(make)
 command -v pkg-config >/dev/null || need_apt+=(pkg-config)
 command -v python3 >/dev/null || need_apt+=(python3)
+# `npm run bench` compares the download with a Python script that uses requests when it can
+python3 -c 'import requests' 2>/dev/null || need_apt+=(python3-requests)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Please install: ${need_apt[*]} (apt-get install -y ...)" >&2; exit 1; fi
   echo "apt-get install ${need_apt[*]}"

@@ -4,6 +4,7 @@ import { type Logger, silentLogger } from '../http/logger';
 import { Endpoint, FetchLike, HttpTransport, RateLimitNotice, TransportResponse } from '../http/transport';
 import { ENDPOINTS } from './endpoints';
 import { LinkCursors, parseLinkHeader } from '../http/linkHeader';
+import { hostOf } from '../http/responseErrors';
 import { isTrustedRegionUrl, normalizeBaseUrl } from '../http/origins';
 import { type AnswerSource, ResponseCache } from '../http/responseCache';
 import { expectObject, parseIssue, parseList, parseOrganization, parseProject } from './responseParsers';
@@ -13,6 +14,7 @@ import { SentryCodeMapping, parseCodeMapping } from './codeMappingParser';
 import { asRecord, nonEmptyText } from '../json/jsonValues';
 import type { Issue, Organization, Project } from './types';
 import type { Page } from '../http/page';
+import { IssueEventsRange, RawEventsPage, readRawEvents } from './rawEvents';
 
 export interface SentryClientOptions {
   baseUrl: string;
@@ -58,7 +60,6 @@ export interface IssueListParams {
   /** A query that is exactly a short id answers with that issue (`shortIdLookup=1`). */
   shortIdLookup?: boolean;
 }
-
 
 const VERSION = '0.1.0';
 const MAX_CODE_MAPPING_PAGES = 5;
@@ -153,6 +154,53 @@ export class SentryClient {
     return { items: parseList(response.json, 'events', safeParseEvent), ...this.cursors(this.orgBase(org), response) };
   }
 
+  /**
+   * One page of an issue's full events exactly as Sentry sent them, for exports: read as the body
+   * arrives, never parsed into the model nor cached (an export reads each page once and holds none).
+   * The next cursor is only taken from a link on this Sentry; a next link elsewhere ends the list (`end`).
+   */
+  async issueEventsPage(
+    org: string,
+    issueId: string,
+    params: IssueEventsRange & { cursor?: string } = {},
+    options: { signal?: AbortSignal } = {},
+  ): Promise<RawEventsPage> {
+    const query = { full: 'true', per_page: '100', start: params.start, end: params.end, environment: params.environment, cursor: params.cursor };
+    const base = this.orgBase(org);
+    const url = buildUrl(base, apiPath`/organizations/${org}/issues/${issueId}/events/`, query);
+    const started = performance.now();
+    try {
+      const { page, status } = await this.transport.stream({ url, endpoint: ENDPOINTS.events, signal: options.signal }, async (body, head) => ({
+        page: { items: await readRawEvents(body, hostOf(url), head.status), ...this.cursors(base, head), rateLimit: head.rateLimit },
+        status: head.status,
+      }));
+      this.logger.debug(requestLine('GET', url, String(status), started, 'network'));
+      return page;
+    } catch (error) {
+      this.logFailure('GET', url, started, error);
+      throw error;
+    }
+  }
+
+  /**
+   * How many events an issue has within a range and environment: the organization issue list asked
+   * for this one issue (`group`), whose `count` covers only the range. Undefined when the server
+   * does not answer with the issue.
+   */
+  async countIssueEvents(org: string, issueId: string, range: IssueEventsRange, options: RequestOptions = {}): Promise<number | undefined> {
+    const query = { group: issueId, query: '', start: range.start, end: range.end, environment: range.environment };
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/`, query, ENDPOINTS.issues, options);
+    return parseList(response.json, 'issues', parseIssue).find((issue) => issue.id === issueId)?.count;
+  }
+
+  /** The issue a short id (`PROJ-12A`) names within an organization. */
+  async getIssueByShortId(org: string, shortId: string, options: RequestOptions = {}): Promise<Issue> {
+    const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/shortids/${shortId}/`, {}, ENDPOINTS.issue, options);
+    const issue = parseIssue(asRecord(expectObject(response.json, 'a short id lookup').group));
+    if (!issue) throw new NotSentryError(`Sentry's answer for ${shortId} names no issue.`);
+    return issue;
+  }
+
   /** One event of an issue: an event id, or `latest`, `oldest`, `recommended`. */
   async getIssueEvent(org: string, issueId: string, eventId: string, options: RequestOptions = {}): Promise<SentryEvent> {
     const response = await this.get(this.orgBase(org), apiPath`/organizations/${org}/issues/${issueId}/events/${eventId}/`, {}, ENDPOINTS.event, options);
@@ -244,7 +292,7 @@ export class SentryClient {
   }
 
   /** The next page's cursor, only from a link on this Sentry; otherwise why the list ends here. */
-  private cursors(base: string, response: TransportResponse): LinkCursors {
+  private cursors(base: string, response: { link?: string }): LinkCursors {
     return parseLinkHeader(response.link, { url: base, isSentryOrigin: (origin) => this.trustedOrigins.has(origin) });
   }
 

@@ -16,11 +16,15 @@ const DEFAULT_BODY_IDLE_MS = 5_000;
  * Content-Length is reached), and a damaged compressed body is told apart from a network failure.
  */
 export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<FetchResponseLike> {
+  // Its own signal, so that a body no longer wanted can end its request too (see `cancel`).
+  const request = new AbortController();
+  if (init.signal?.aborted) request.abort();
+  else init.signal?.addEventListener('abort', () => request.abort(), { once: true });
   const response = await nodeFetch(url, {
     method: init.method,
     headers: init.headers,
     body: init.body,
-    signal: init.signal,
+    signal: request.signal,
     redirect: init.redirect,
     compress: true,
   });
@@ -28,17 +32,33 @@ export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<Fe
   const declared = Number(response.headers.get('content-length') ?? NaN);
   // With a Content-Encoding the declared length counts compressed bytes, which are not what is counted here.
   const expectedBytes = !encoding && Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
-  const body = readBody(response.body, {
+  const options: ReadOptions = {
     idleMs: timerSafe(init.bodyIdleTimeoutMs ?? DEFAULT_BODY_IDLE_MS),
     expectedBytes,
     encoding,
     signal: init.signal,
-  });
-  body.catch(() => undefined);
+  };
+  // The body is read once, whole or as it arrives, whichever is asked for first.
+  let whole: Promise<Buffer> | undefined;
   return {
     status: response.status,
     headers: response.headers,
-    text: async () => stripByteOrderMark((await body).toString('utf8')),
+    text: async () => {
+      whole ??= readBody(response.body, options);
+      return stripByteOrderMark((await whole).toString('utf8'));
+    },
+    chunks: () => {
+      if (whole) throw new Error('The body was already read whole.');
+      whole = Promise.resolve(Buffer.alloc(0));
+      // The reader hears of failures through its iterator, also of one that comes before it starts.
+      response.body.on('error', ignore);
+      return readChunks(response.body, options);
+    },
+    cancel: () => {
+      response.body.on('error', ignore);
+      destroy(response.body);
+      request.abort();
+    },
   };
 }
 
@@ -47,6 +67,44 @@ interface ReadOptions {
   expectedBytes?: number;
   encoding: string;
   signal?: AbortSignal;
+}
+
+/**
+ * The body as it arrives, for a reader that works through it piece by piece: silence is only timed
+ * while the reader waits for the next piece (not while it works on one), and the stream is let go
+ * when the reader stops early.
+ */
+async function* readChunks(stream: NodeJS.ReadableStream, options: ReadOptions): AsyncGenerator<Buffer> {
+  const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let received = 0;
+  let ended = false;
+  try {
+    for (;;) {
+      let idle: NodeJS.Timeout | undefined;
+      const silence = new Promise<never>((_, reject) => {
+        idle = setTimeout(() => reject(new ResponseBodyFailure('stalled', received, { expectedBytes: options.expectedBytes, silentMs: options.idleMs })), options.idleMs);
+      });
+      const pending = pieces.next();
+      // Once silence has won, the stream is destroyed and this read fails unheard.
+      pending.catch(() => undefined);
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await Promise.race([pending, silence]);
+      } catch (error) {
+        throw error instanceof ResponseBodyFailure ? error : bodyFailure(error, received, options);
+      } finally {
+        clearTimeout(idle);
+      }
+      if (next.done) {
+        ended = true;
+        return;
+      }
+      received += next.value.length;
+      yield next.value;
+    }
+  } finally {
+    if (!ended) destroy(stream);
+  }
 }
 
 function readBody(stream: NodeJS.ReadableStream, options: ReadOptions): Promise<Buffer> {
@@ -105,6 +163,8 @@ function destroy(stream: NodeJS.ReadableStream): void {
   const destroyable = stream as NodeJS.ReadableStream & { destroy?: () => void };
   destroyable.destroy?.();
 }
+
+function ignore(): void {}
 
 function stripByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

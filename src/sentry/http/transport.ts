@@ -1,6 +1,7 @@
 import { AuthError, CancelledError, NotSentryError, TimeoutError, withCause } from './errors';
 import { nodeFetchAdapter } from './nodeFetchAdapter';
 import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
+import { RateLimitHeaders, readRateLimitHeaders } from './rateLimitHeaders';
 import { ResponseBodyFailure } from './responseBodyFailure';
 import { hostOf, networkError, responseError, unreadableResponse } from './responseErrors';
 import { registerSecret } from './secretRedaction';
@@ -9,7 +10,12 @@ import { timerSafe } from './timerLimits';
 export interface FetchResponseLike {
   status: number;
   headers: { get(name: string): string | null };
+  /** The whole body. A body is read once: by `text()` or by `chunks()`. */
   text(): Promise<string>;
+  /** The body as it arrives; without it, a streamed read gets the whole text as one piece. */
+  chunks?(): AsyncIterable<Uint8Array>;
+  /** Stops reading a body that is no longer wanted, letting its connection go. */
+  cancel?(): void;
 }
 
 export interface FetchInit {
@@ -50,7 +56,23 @@ export interface TransportResponse {
   hits?: number;
   /** `X-Max-Hits`: the count Sentry stops counting at (`hits` equal to it means "at least"). */
   maxHits?: number;
+  /** Sentry's `X-Sentry-Rate-Limit-*` headers, when the answer carried them. */
+  rateLimit?: RateLimitHeaders;
 }
+
+/** What the reader of a streamed answer learns before its body. */
+export interface ResponseHead {
+  status: number;
+  link?: string;
+  rateLimit?: RateLimitHeaders;
+}
+
+/**
+ * Reads a successful answer's body as it arrives; what it returns, `stream` returns. An error it
+ * throws reaches the caller as it is; a failure of the body itself (cut off, silent, timed out,
+ * cancelled) reaches it as the transport's typed error.
+ */
+export type BodyReader<T> = (body: AsyncIterable<Uint8Array>, head: ResponseHead) => Promise<T>;
 
 export interface RateLimitNotice {
   endpoint: string;
@@ -94,24 +116,42 @@ export class HttpTransport {
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
-    await this.waitForRateLimit(request);
-    let response = await this.sendFollowingRedirects(request);
-    if (response.status === 429) {
-      await this.waitOutRateLimit(response, request);
-      response = await this.sendFollowingRedirects(request);
-      if (response.status === 429) {
-        this.holdBack(request, rateLimitWaitMs(response.headers));
-        throw await responseError(response, request, this.options.onAuthFailure);
-      }
-    }
-    if (response.status < 200 || response.status >= 300) throw await responseError(response, request, this.options.onAuthFailure);
+    const { response } = await this.exchange(request);
     return {
       status: response.status,
       json: await this.readJson(response, request),
       link: response.headers.get('link') ?? undefined,
       hits: countHeader(response.headers.get('x-hits')),
       maxHits: countHeader(response.headers.get('x-max-hits')),
+      rateLimit: readRateLimitHeaders(response.headers),
     };
+  }
+
+  /**
+   * Like `send`, with the same origin, redirect, rate-limit and error rules, but a successful
+   * answer's body goes to `read` as it arrives instead of being held whole; an answer that is not a
+   * success is read and reported as `send` reports it.
+   */
+  async stream<T>(request: TransportRequest, read: BodyReader<T>): Promise<T> {
+    const { read: result } = await this.exchange(request, read);
+    if (!result) throw new NotSentryError(`${hostOf(request.url)} sent an answer that could not be read.`);
+    return result.value;
+  }
+
+  /** Sends with the token; waits out a rate limit once; throws for anything but a success. */
+  private async exchange<T>(request: TransportRequest, read?: BodyReader<T>): Promise<Exchange<T>> {
+    await this.waitForRateLimit(request);
+    let answer = await this.sendFollowingRedirects(request, read);
+    if (answer.response.status === 429) {
+      await this.waitOutRateLimit(answer.response, request);
+      answer = await this.sendFollowingRedirects(request, read);
+      if (answer.response.status === 429) {
+        this.holdBack(request, rateLimitWaitMs(answer.response.headers));
+        throw await responseError(answer.response, request, this.options.onAuthFailure);
+      }
+    }
+    if (answer.response.status < 200 || answer.response.status >= 300) throw await responseError(answer.response, request, this.options.onAuthFailure);
+    return answer;
   }
 
   /** A request that finds its endpoint held back waits for the rest of that time (cancellable). */
@@ -157,13 +197,14 @@ export class HttpTransport {
     return until;
   }
 
-  private async sendFollowingRedirects(request: TransportRequest): Promise<FetchResponseLike> {
+  private async sendFollowingRedirects<T>(request: TransportRequest, read?: BodyReader<T>): Promise<Exchange<T>> {
     let url = request.url;
     for (let hop = 0; ; hop++) {
-      const response = await this.sendOnce(url, request);
-      if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
+      const answer = await this.sendOnce(url, request, read);
+      const response = answer.response;
+      if (response.status < 300 || response.status >= 400 || response.status === 304) return answer;
       const location = response.headers.get('location');
-      if (!location) return response;
+      if (!location) return answer;
       const target = new URL(location, url);
       if (!this.options.isAllowedOrigin(target.origin)) {
         throw new NotSentryError(
@@ -177,7 +218,7 @@ export class HttpTransport {
     }
   }
 
-  private async sendOnce(url: string, request: TransportRequest): Promise<FetchResponseLike> {
+  private async sendOnce<T>(url: string, request: TransportRequest, read?: BodyReader<T>): Promise<Exchange<T>> {
     const origin = new URL(url).origin;
     if (!this.options.isAllowedOrigin(origin)) {
       throw new NotSentryError(`Refused to send the token to ${origin}: it is not the Sentry server you signed in to.`);
@@ -208,8 +249,10 @@ export class HttpTransport {
         bodyIdleTimeoutMs: this.options.bodyIdleTimeoutMs,
       });
       answered = response.status;
-      return bufferedResponse(response, await response.text());
+      if (read && response.status >= 200 && response.status < 300) return { response, read: { value: await this.readStreamed(response, url, read) } };
+      return { response: bufferedResponse(response, await response.text()) };
     } catch (error) {
+      if (error instanceof ReaderFailure) throw error.cause;
       const limit = formatWait(this.options.timeoutMs);
       if (timedOut && answered === undefined) throw withCause(new TimeoutError(`${hostOf(url)} did not answer within ${limit}.`), error);
       if (timedOut) throw withCause(new TimeoutError(`${hostOf(url)} began to answer but had not finished after ${limit}.`), error);
@@ -222,16 +265,37 @@ export class HttpTransport {
     }
   }
 
+  /** Hands the body to `read` as it arrives, telling its failures apart from the reader's own. */
+  private async readStreamed<T>(response: FetchResponseLike, url: string, read: BodyReader<T>): Promise<T> {
+    let finished = false;
+    let bodyFailure: { error: unknown } | undefined;
+    const pieces = response.chunks?.() ?? wholeText(response);
+    const body = (async function* () {
+      try {
+        yield* pieces;
+        finished = true;
+      } catch (error) {
+        bodyFailure = { error };
+        throw error;
+      }
+    })();
+    try {
+      if (/html/i.test(response.headers.get('content-type') ?? '')) throw new ReaderFailure(webPageError(url, response.status));
+      const head = { status: response.status, link: response.headers.get('link') ?? undefined, rateLimit: readRateLimitHeaders(response.headers) };
+      return await read(body, head);
+    } catch (error) {
+      if (error instanceof ReaderFailure || (bodyFailure && error === bodyFailure.error)) throw error;
+      throw new ReaderFailure(error);
+    } finally {
+      if (!finished) response.cancel?.();
+    }
+  }
+
   private async readJson(response: FetchResponseLike, request: TransportRequest): Promise<unknown> {
     const body = await response.text();
     if (response.status === 204 || body.length === 0) return undefined;
     const contentType = response.headers.get('content-type') ?? '';
-    if (/html/i.test(contentType) || /^\s*</.test(body)) {
-      throw new NotSentryError(
-        `${hostOf(request.url)} answered with a web page instead of Sentry's API. Check the server URL: it should be the address you open Sentry at, such as https://sentry.io.`,
-        response.status,
-      );
-    }
+    if (/html/i.test(contentType) || /^\s*</.test(body)) throw webPageError(request.url, response.status);
     try {
       return JSON.parse(body);
     } catch (error) {
@@ -246,6 +310,30 @@ export class HttpTransport {
 function countHeader(value: string | null): number | undefined {
   if (value === null || !/^\s*\d{1,15}\s*$/.test(value)) return undefined;
   return Number(value);
+}
+
+/** An answer, and what a streamed read made of its body when it was a success. */
+interface Exchange<T> {
+  response: FetchResponseLike;
+  read?: { value: T };
+}
+
+/** An error of a body reader, carried past the mapping of network failures. */
+class ReaderFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('body reader failed');
+  }
+}
+
+async function* wholeText(response: FetchResponseLike): AsyncGenerator<Uint8Array> {
+  yield Buffer.from(await response.text(), 'utf8');
+}
+
+function webPageError(url: string, status: number): NotSentryError {
+  return new NotSentryError(
+    `${hostOf(url)} answered with a web page instead of Sentry's API. Check the server URL: it should be the address you open Sentry at, such as https://sentry.io.`,
+    status,
+  );
 }
 
 /** Lets a response body be read more than once (error mapping reads it, JSON parsing reads it). */

@@ -13,6 +13,7 @@ const BUTTONS: Record<IssueAction, { command: string; icon: string; label: strin
   assign: { command: COMMANDS.assignIssue, icon: 'person-add', label: 'Assign…' },
   bookmark: { command: COMMANDS.bookmarkIssue, icon: 'star-empty', label: 'Bookmark' },
   unbookmark: { command: COMMANDS.unbookmarkIssue, icon: 'star-full', label: 'Remove Bookmark' },
+  downloadEvents: { command: COMMANDS.downloadIssueEvents, icon: 'cloud-download', label: 'Download Events…' },
 };
 
 /** The issue command a button runs (with the panel's `{org, issueId}`). */
@@ -30,7 +31,7 @@ export function issueActionsFor(state: IssueActionState): IssueAction[] {
   if (state.status === 'resolved' || state.status === 'ignored') actions.push('unresolve');
   if (state.status === 'unresolved') actions.push('ignore');
   if (state.assignee === undefined) actions.push('assignToMe');
-  actions.push('assign', state.bookmarked ? 'unbookmark' : 'bookmark');
+  actions.push('assign', state.bookmarked ? 'unbookmark' : 'bookmark', 'downloadEvents');
   return actions;
 }
 

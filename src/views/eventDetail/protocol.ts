@@ -31,7 +31,7 @@ export type ExternalTarget = 'event' | 'issue';
  * The issue actions of the header's buttons, each one of the extension's issue commands run on the
  * panel's issue (never on an issue the page names). Ignore and Assign ask their choice in VS Code.
  */
-export type IssueAction = 'resolve' | 'resolveInNextRelease' | 'unresolve' | 'ignore' | 'assignToMe' | 'assign' | 'bookmark' | 'unbookmark';
+export type IssueAction = 'resolve' | 'resolveInNextRelease' | 'unresolve' | 'ignore' | 'assignToMe' | 'assign' | 'bookmark' | 'unbookmark' | 'downloadEvents';
 
 export type WebviewMessage =
   | { type: 'ready' }

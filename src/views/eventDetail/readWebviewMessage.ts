@@ -5,7 +5,7 @@ import type { ExternalTarget, FragmentRef, IssueAction, PagedList, ValuePath, We
 const MAX_PATH = 10_000;
 const LISTS: readonly PagedList[] = ['breadcrumbs', 'tags', 'modules', 'query', 'headers', 'cookies'];
 const TARGETS: readonly ExternalTarget[] = ['event', 'issue'];
-const ISSUE_ACTIONS: readonly IssueAction[] = ['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark'];
+const ISSUE_ACTIONS: readonly IssueAction[] = ['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark', 'downloadEvents'];
 
 /**
  * A message from the webview, checked field by field: anything that is not exactly one of the

@@ -156,7 +156,7 @@ describe('event detail panel: a Sentry event in the real VS Code', () => {
       const header = panel.sent[panel.sent.length - 1];
       assert.ok(header.type === 'header', header.type);
       assert.match(header.html, /<span class="badge issue-status">resolved<\/span>/);
-      assert.deepStrictEqual(issueActionsIn(header.html), ['unresolve', 'assign', 'bookmark'], 'the actions that apply to it now');
+      assert.deepStrictEqual(issueActionsIn(header.html), ['unresolve', 'assign', 'bookmark', 'downloadEvents'], 'the actions that apply to it now');
       assert.strictEqual(panel.sent.filter((m) => m.type === 'show').length, shows, 'the body was not sent again');
     } finally {
       api.data.store.patchIssue(issueRef, { status: 'unresolved' });

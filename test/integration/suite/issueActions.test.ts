@@ -128,7 +128,7 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
     assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.assigned');
     const panel = await latestEventPanel(api, issue.id);
     const before = currentHeader(panel);
-    assert.deepStrictEqual(issueActionsIn(before), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'bookmark'], 'what applies to an unresolved issue assigned to Jane Doe');
+    assert.deepStrictEqual(issueActionsIn(before), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'bookmark', 'downloadEvents'], 'what applies to an unresolved issue assigned to Jane Doe');
     assert.match(before, /<span class="issue-assignee" title="Assigned to Jane Doe">/);
 
     // Sentry answers slowly: what the panel and the row show meanwhile is the store's optimistic change.
@@ -141,7 +141,7 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
       const shown = headersSince(panel, mark)[0];
       assert.ok(!answered, 'the header changed before Sentry answered');
       assert.match(shown, /<span class="badge issue-status">resolved<\/span>/);
-      assert.deepStrictEqual(issueActionsIn(shown), ['unresolve', 'assign', 'bookmark']);
+      assert.deepStrictEqual(issueActionsIn(shown), ['unresolve', 'assign', 'bookmark', 'downloadEvents']);
       assert.strictEqual(target.getTreeItem().contextValue, 'issue.resolved.unbookmarked.assigned', 'the row at the same time');
       return acting;
     });
@@ -154,7 +154,7 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
     assert.strictEqual(put?.path, `/api/0/organizations/${ORG.slug}/issues/${issue.id}/`, 'the panel\'s issue, nothing the page named');
 
     assert.strictEqual(await panel.handleMessage({ type: 'issueAction', action: 'unresolve' }), true);
-    assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'bookmark']);
+    assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'bookmark', 'downloadEvents']);
     assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.assigned');
     assert.strictEqual((await sentryIssue(issue.id)).status, 'unresolved');
   });
@@ -165,7 +165,7 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
     const panel = await latestEventPanel(api, issue.id);
     assert.strictEqual(await vscode.commands.executeCommand('sentry.bookmarkIssue', target), true);
     const bookmarked = currentHeader(panel);
-    assert.deepStrictEqual(issueActionsIn(bookmarked), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'unbookmark']);
+    assert.deepStrictEqual(issueActionsIn(bookmarked), ['resolve', 'resolveInNextRelease', 'ignore', 'assign', 'unbookmark', 'downloadEvents']);
     assert.match(bookmarked, /class="issue-bookmarked"/);
 
     await resetServer();
@@ -254,7 +254,7 @@ describe('an issue action Sentry refuses (a token without event:write)', () => {
       const project = await child(api, org, DEMO.projects.apiServer.name);
       const target = await issueByShortId(api, project, issue.shortId);
       const panel = await latestEventPanel(api, issue.id);
-      assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark']);
+      assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark', 'downloadEvents']);
       const states: string[] = [];
       const listener = api.tree.onDidChangeTreeData((changed) => {
         const rows = Array.isArray(changed) ? changed : changed ? [changed] : [];
@@ -266,10 +266,10 @@ describe('an issue action Sentry refuses (a token without event:write)', () => {
       assert.strictEqual(resolved, false);
       const headers = headersSince(panel, mark);
       assert.match(headers[0], /<span class="badge issue-status">resolved<\/span>/, 'shown resolved first');
-      assert.deepStrictEqual(issueActionsIn(headers[0]), ['unresolve', 'assignToMe', 'assign', 'bookmark']);
+      assert.deepStrictEqual(issueActionsIn(headers[0]), ['unresolve', 'assignToMe', 'assign', 'bookmark', 'downloadEvents']);
       assert.match(headers[1], /<span class="badge issue-status">unresolved<\/span>/, 'then rolled back');
       assert.match(currentHeader(panel), /<span class="badge issue-status">unresolved<\/span>/);
-      assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark']);
+      assert.deepStrictEqual(issueActionsIn(currentHeader(panel)), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark', 'downloadEvents']);
       assert.deepStrictEqual(states, ['issue.resolved.unbookmarked.unassigned', 'issue.unresolved.unbookmarked.unassigned'], 'the row: resolved, then rolled back');
       await waitFor(() => spy.calls.some((c) => c.kind === 'showErrorMessage'), 'the refusal message');
       const messages = spy.calls.filter((c) => c.kind === 'showErrorMessage');

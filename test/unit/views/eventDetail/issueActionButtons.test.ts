@@ -23,19 +23,19 @@ function buttonsOf(html: string): Array<{ action: string; label: string; ariaLab
 const header = (state: IssueActionState | undefined, shortId = 'API-12') => renderHeader(event, { issueShortId: shortId, issueTitle: 'OutOfStockError', issueStatus: state?.status, issueState: state });
 
 describe("the event panel header's issue actions", () => {
-  it('an unresolved, unassigned issue: Resolve, Resolve in Next Release, Ignore…, Assign to Me, Assign…, Bookmark', () => {
+  it('an unresolved, unassigned issue: Resolve, Resolve in Next Release, Ignore…, Assign to Me, Assign…, Bookmark, Download Events…', () => {
     const buttons = buttonsOf(header({ status: 'unresolved', bookmarked: false }));
     assert.deepEqual(
       buttons.map((b) => b.action),
-      ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark'],
+      ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'bookmark', 'downloadEvents'],
     );
     assert.deepEqual(
       buttons.map((b) => b.text),
-      ['Resolve', 'Resolve in Next Release', 'Ignore…', 'Assign to Me', 'Assign…', 'Bookmark'],
+      ['Resolve', 'Resolve in Next Release', 'Ignore…', 'Assign to Me', 'Assign…', 'Bookmark', 'Download Events…'],
     );
     assert.deepEqual(
       buttons.map((b) => b.ariaLabel),
-      ['Resolve API-12', 'Resolve in Next Release API-12', 'Ignore API-12', 'Assign to Me API-12', 'Assign API-12', 'Bookmark API-12'],
+      ['Resolve API-12', 'Resolve in Next Release API-12', 'Ignore API-12', 'Assign to Me API-12', 'Assign API-12', 'Bookmark API-12', 'Download Events API-12'],
       'each button names the issue it acts on',
     );
   });
@@ -43,16 +43,16 @@ describe("the event panel header's issue actions", () => {
   it('a resolved issue offers Unresolve and no Resolve or Ignore; an ignored one Resolve, Resolve in Next Release and Unresolve', () => {
     assert.deepEqual(
       buttonsOf(header({ status: 'resolved', bookmarked: true, assignee: 'Jane Doe' })).map((b) => b.action),
-      ['unresolve', 'assign', 'unbookmark'],
+      ['unresolve', 'assign', 'unbookmark', 'downloadEvents'],
     );
     assert.deepEqual(
       buttonsOf(header({ status: 'ignored', bookmarked: false, assignee: 'team:4' })).map((b) => b.action),
-      ['resolve', 'resolveInNextRelease', 'unresolve', 'assign', 'bookmark'],
+      ['resolve', 'resolveInNextRelease', 'unresolve', 'assign', 'bookmark', 'downloadEvents'],
     );
   });
 
-  it('a status Sentry has beyond these (reprocessing…) offers only assigning and bookmarking', () => {
-    assert.deepEqual(buttonsOf(header({ status: 'other', bookmarked: false })).map((b) => b.action), ['assignToMe', 'assign', 'bookmark']);
+  it('a status Sentry has beyond these (reprocessing…) offers only assigning, bookmarking and downloading', () => {
+    assert.deepEqual(buttonsOf(header({ status: 'other', bookmarked: false })).map((b) => b.action), ['assignToMe', 'assign', 'bookmark', 'downloadEvents']);
   });
 
   it('shows who the issue is assigned to and that it is bookmarked, escaped', () => {
@@ -77,7 +77,7 @@ describe("the event panel header's issue actions", () => {
       contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
     };
     const menu = manifest.contributes.menus['view/item/context'];
-    const allActions: IssueAction[] = ['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark'];
+    const allActions: IssueAction[] = ['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark', 'downloadEvents'];
     const issueCommands = new Set(allActions.map(issueActionCommand));
     assert.equal(issueCommands.size, allActions.length, 'one command per action');
     let compared = 0;

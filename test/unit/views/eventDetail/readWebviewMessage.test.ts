@@ -19,7 +19,7 @@ describe('event detail webview messages', () => {
       { type: 'requestFragment', requestId: 10, fragment: { kind: 'frameBody', frame: { stack: { kind: 'exception', index: 0 }, frame: 4 } } },
       { type: 'requestFragment', requestId: 11, fragment: { kind: 'sections' } },
       { type: 'painted', renderId: 3 },
-      ...['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark'].map((action) => ({ type: 'issueAction', action })),
+      ...['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark', 'downloadEvents'].map((action) => ({ type: 'issueAction', action })),
     ];
     for (const message of good) assert.deepEqual(readWebviewMessage(message), message, JSON.stringify(message));
   });

@@ -11,7 +11,7 @@ const TAGS = new Set(['div', 'span', 'section', 'header', 'h1', 'h2', 'h3', 'p',
 const VOID = new Set(['input']);
 const ATTRIBUTES = new Set(['class', 'title', 'open', 'type', 'placeholder', 'role', 'colspan', 'spellcheck', 'tabindex', 'aria-label', 'aria-live', 'data-action', 'data-fragment', 'data-frame', 'data-tag', 'data-target', 'data-filter', 'data-list', 'data-issue-action']);
 const ACTIONS = new Set(['openFrame', 'searchIssues', 'openExternal', 'copyMarkdown', 'loadFragment', 'issueAction']);
-const ISSUE_ACTIONS = new Set(['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark']);
+const ISSUE_ACTIONS = new Set(['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark', 'downloadEvents']);
 const ENTITY = /^&(?:amp|lt|gt|quot|#39);/;
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*(?:="[^"<>]*")?)*)\s*>/y;
 const ATTRIBUTE = /\s+([a-z][a-z-]*)(?:="([^"<>]*)")?/g;

@@ -1,0 +1,119 @@
+/**
+ * One measured download, in a process of its own so that its peak RSS is its own:
+ *
+ *   node out/test/bench/downloadWorker.js ours|bare|drain <server url> <issue id> <output file>
+ *
+ * `ours` runs the extension's download engine; `bare` is the plainest sequential loop, fetching one
+ * page after another by its cursor and writing each page's body as it comes; `drain` is the floor of
+ * any download through the extension's HTTP stack: the same pages, as many at once, read and dropped. Prints one JSON line:
+ * `{ms, baseRssMb, peakRssMb, liveHeapMb, events, requests}`; `liveHeapMb` is the most heap still in
+ * use right after a full garbage collection: what the download holds, without V8's headroom.
+ */
+
+import { createWriteStream } from 'node:fs';
+import nodeFetch from 'node-fetch';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { SentryClient } from '../../src/sentry/api/client';
+import { DEFAULT_TUNING, downloadIssueEvents } from '../../src/sentry/download/downloadIssueEvents';
+import { REALISTIC } from '../server/realisticData';
+
+interface Measured {
+  ms: number;
+  baseRssMb: number;
+  peakRssMb: number;
+  liveHeapMb: number;
+  events: number;
+  requests: number;
+  rateLimitPauses?: number;
+  peakConcurrency?: number;
+}
+
+type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'ms'>;
+
+async function ours(url: string, issueId: string, out: string): Promise<Counted> {
+  const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
+  const issue = await client.getIssue(REALISTIC.organization.slug, issueId);
+  const summary = await downloadIssueEvents({ client, org: REALISTIC.organization.slug, issueId, issue, targetPath: out, format: 'ndjson' });
+  if (summary.outcome !== 'complete') throw new Error(`download ended ${summary.outcome}: ${summary.stopReason ?? summary.missing.join(' ')}`);
+  return { events: summary.written, requests: summary.requests + 1, rateLimitPauses: summary.rateLimitPauses, peakConcurrency: summary.peakConcurrency };
+}
+
+async function bareLoop(url: string, issueId: string, out: string): Promise<Counted> {
+  const file = createWriteStream(out);
+  const base = `${url}/api/0/organizations/${REALISTIC.organization.slug}/issues/${issueId}/events/?full=true&per_page=100`;
+  let cursor: string | undefined;
+  let requests = 0;
+  do {
+    const response = await fetch(cursor === undefined ? base : `${base}&cursor=${encodeURIComponent(cursor)}`, { headers: { Authorization: `Bearer ${REALISTIC.token}` } });
+    requests++;
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const body = await response.text();
+    if (!file.write(body)) await new Promise<void>((resolve) => file.once("drain", () => resolve()));
+    const next = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/.exec(response.headers.get('link') ?? '');
+    cursor = next?.[1];
+  } while (cursor !== undefined);
+  await new Promise<void>((resolve) => file.end(() => resolve()));
+  // Events are not parsed (that is the point of a bare loop): ten a page, the last page included.
+  return { events: -1, requests };
+}
+
+/**
+ * The issue's life cut into as many time windows as the download runs requests at once, each paged
+ * by its Link cursor through node-fetch (the transport's HTTP client), every body read as it arrives
+ * and dropped: nothing parsed, kept or written. Its memory is what streaming that many bytes through
+ * Node's HTTP costs before any work is done on them.
+ */
+async function drain(url: string, issueId: string): Promise<Counted> {
+  const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
+  const issue = await client.getIssue(REALISTIC.organization.slug, issueId);
+  const firstMs = Date.parse(issue.firstSeen ?? '') - 60_000;
+  const lastMs = Date.parse(issue.lastSeen ?? '') + 60_000;
+  const base = `${url}/api/0/organizations/${REALISTIC.organization.slug}/issues/${issueId}/events/`;
+  const windows = DEFAULT_TUNING.maxConcurrency;
+  let requests = 0;
+  await Promise.all(
+    Array.from({ length: windows }, async (_, k) => {
+      const start = new Date(firstMs + ((lastMs - firstMs) * k) / windows).toISOString();
+      const end = new Date(firstMs + ((lastMs - firstMs) * (k + 1)) / windows).toISOString();
+      let cursor: string | undefined;
+      for (;;) {
+        const query = new URLSearchParams({ full: 'true', per_page: '100', start, end, ...(cursor === undefined ? {} : { cursor }) });
+        const response = await nodeFetch(`${base}?${query.toString()}`, { headers: { Authorization: `Bearer ${REALISTIC.token}` } });
+        requests++;
+        for await (const chunk of response.body) void chunk;
+        if (response.status === 429) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          continue;
+        }
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        cursor = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/.exec(response.headers.get('link') ?? '')?.[1];
+        if (cursor === undefined) return;
+      }
+    }),
+  );
+  return { events: -1, requests };
+}
+
+async function main(): Promise<void> {
+  const [mode, url, issueId, out] = process.argv.slice(2);
+  if ((mode !== 'ours' && mode !== 'bare' && mode !== 'drain') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare|drain URL ISSUE_ID OUT');
+  let liveHeapMb = 0;
+  const collections = new PerformanceObserver((list) => {
+    if (list.getEntries().some((entry) => (entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+      liveHeapMb = Math.max(liveHeapMb, process.memoryUsage().heapUsed / 1048576);
+    }
+  });
+  collections.observe({ entryTypes: ['gc'] });
+  const baseRssMb = process.memoryUsage().rss / 1048576;
+  const started = performance.now();
+  const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : bareLoop(url, issueId, out));
+  const ms = performance.now() - started;
+  collections.disconnect();
+  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, ...result };
+  process.stdout.write(`${JSON.stringify(measured)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
