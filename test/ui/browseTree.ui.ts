@@ -164,10 +164,13 @@ async function searchFromThePalette(page: Page, sentry: SentryTestServer): Promi
   const gaps = keyTimes.slice(1).map((time, i) => Math.round(time - keyTimes[i]));
   // A gap a little under the debounce can still be one in the extension host, after the trip from the page.
   const pauses = gaps.filter((gap) => gap >= SEARCH_DEBOUNCE_MS * 0.6).length;
+  // One search more is allowed: the trip from the page to the extension host, not seen in these gaps, can
+  // stretch one of them past the debounce on a loaded machine. Eleven keys still never make eleven searches.
+  const allowed = 2 + pauses;
   const typed = searches().slice(before);
-  if (typed.length === 0 || typed.length > 1 + pauses || typed.at(-1)?.query?.[0] !== text) {
+  if (typed.length === 0 || typed.length > allowed || typed.at(-1)?.query?.[0] !== text) {
     throw new Error(
-      `typing ${text.length} characters with ${pauses} pause(s) should send at most ${1 + pauses} search(es), the last for "${text}"; ` +
+      `typing ${text.length} characters with ${pauses} pause(s) should send at most ${allowed} search(es), the last for "${text}"; ` +
         `sent: ${JSON.stringify(typed)}; gaps between keys (ms): ${gaps.join(', ')}`,
     );
   }
