@@ -25,6 +25,11 @@ function standIn(): unknown {
       if (!members.has(key)) members.set(key, standIn());
       return members.get(key);
     },
+    // What the extension assigns (a status bar item's name and text) is kept, as on a real object.
+    set(_target, key, value) {
+      members.set(key, value);
+      return true;
+    },
     apply: () => standIn(),
     construct: () => standIn() as object,
   });
