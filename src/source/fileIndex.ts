@@ -134,7 +134,7 @@ export class FileIndex implements IndexedFileSource {
     const listed = Array.isArray(paths) ? paths : [...paths];
     const added = new Int32Array(listed.length);
     let count = 0;
-    this.store.reserve(this.store.slots + listed.length);
+    this.store.reserve(listed.length);
     for (const path of listed) {
       const file = this.addToStore(path, false);
       if (file >= 0) {
@@ -152,7 +152,7 @@ export class FileIndex implements IndexedFileSource {
   async addAllInSlices(paths: readonly string[], pause: () => Promise<void>, sliceMs = 15): Promise<number> {
     const added = new Int32Array(paths.length);
     let count = 0;
-    this.store.reserve(this.store.slots + paths.length);
+    this.store.reserve(paths.length);
     let sliceStarted = performance.now();
     for (let i = 0; i < paths.length; i++) {
       const file = this.addToStore(paths[i], false);

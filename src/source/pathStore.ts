@@ -1,14 +1,16 @@
 /**
  * The workspace's folders and files as numbers in typed arrays, not one object per path. A folder is (parent
  * folder, name number); a file is (folder, name number, flags). Each workspace root is a folder of depth 0, and a
- * path below it is rebuilt by walking up the parents. One pair table finds a folder's child folder or file by name.
+ * path below it is rebuilt by walking up the parents. One hash table of folder and file numbers finds a folder's
+ * child folder or file by name: it holds only the numbers (4 bytes a slot) and reads each one's parent and name
+ * from the columns above, so indexing a listing writes as little fresh memory as it can.
  *
  * Folders stay once created (with a count of the files below them): there are as many as distinct folders ever
  * indexed. File numbers are reused after removal.
  */
 
 import { grownInt32, grownUint8 } from './growableArrays';
-import { PairTable } from './pairTable';
+import { pairHash } from './pairTable';
 import { NO_NAME, SegmentNames } from './segmentNames';
 
 export const NO_FOLDER = -1;
@@ -27,10 +29,14 @@ export type PathSpelling = (typeof PathSpelling)[keyof typeof PathSpelling];
 
 const FOLDER_KIND = 0;
 const FILE_KIND = 1;
+/** The child table's slots: 0 is empty, else 1 + (number << 1 | kind). */
+const EMPTY_SLOT = 0;
+const MAX_LOAD = 0.7;
 
 export class PathStore {
   readonly names = new SegmentNames();
-  private readonly children = new PairTable(4096);
+  private children = new Int32Array(4096);
+  private childCount = 0;
 
   private folderParent = new Int32Array(1024);
   private folderName = new Int32Array(1024);
@@ -57,14 +63,19 @@ export class PathStore {
     return this.fileSlots;
   }
 
-  /** Makes room for `files` files at once (a workspace listing), rather than growing step by step. */
+  /**
+   * Makes room for `files` more files at once (a workspace listing), rather than growing step by step: their
+   * columns, the child table, and as many folders (untouched room costs no memory until used).
+   */
   reserve(files: number): void {
-    if (files > this.fileFolder.length) {
-      this.fileFolder = grownInt32(this.fileFolder, files);
-      this.fileName = grownInt32(this.fileName, files);
-      this.fileFlags = grownUint8(this.fileFlags, files);
+    const needed = this.fileSlots + files;
+    if (needed > this.fileFolder.length) {
+      this.fileFolder = grownInt32(this.fileFolder, needed);
+      this.fileName = grownInt32(this.fileName, needed);
+      this.fileFlags = grownUint8(this.fileFlags, needed);
     }
-    this.children.reserve(files + (files >> 1));
+    this.reserveFolders(this.folders + files);
+    this.reserveChildren(this.childCount + files + (files >> 1));
   }
 
   addRoot(rootIndex: number): number {
@@ -73,23 +84,26 @@ export class PathStore {
 
   /** The child folder of that name, or `NO_FOLDER`. */
   childFolder(folder: number, name: number): number {
-    return this.children.get(folder, name * 2 + FOLDER_KIND);
+    const held = this.children[this.folderSlot(folder, name)];
+    return held === EMPTY_SLOT ? NO_FOLDER : (held - 1) >> 1;
   }
 
   /** The child folder of that name, created with `flags` when missing. */
   ensureChildFolder(folder: number, name: number, flags: number): number {
-    const known = this.childFolder(folder, name);
-    if (known !== NO_FOLDER) {
-      return known;
+    const slot = this.folderSlot(folder, name);
+    const held = this.children[slot];
+    if (held !== EMPTY_SLOT) {
+      return (held - 1) >> 1;
     }
     const child = this.newFolder(folder, name, this.folderRoot[folder], this.folderDepth[folder] + 1, flags | (this.folderFlags[folder] & LIBRARY));
-    this.children.set(folder, name * 2 + FOLDER_KIND, child);
+    this.claimChild(slot, (child << 1) | FOLDER_KIND);
     return child;
   }
 
   /** The file of that name in the folder, or `NO_FILE`. */
   fileIn(folder: number, name: number): number {
-    return this.children.get(folder, name * 2 + FILE_KIND);
+    const held = this.children[this.fileSlot(folder, name)];
+    return held === EMPTY_SLOT ? NO_FILE : (held - 1) >> 1;
   }
 
   /**
@@ -97,7 +111,8 @@ export class PathStore {
    * file counts are left to `countAdded` (once for a whole listing, rather than a walk up per file).
    */
   addFile(folder: number, name: number, spelling: PathSpelling, path: string, counted = true): number {
-    if (this.fileIn(folder, name) !== NO_FILE) {
+    const slot = this.fileSlot(folder, name);
+    if (this.children[slot] !== EMPTY_SLOT) {
       return NO_FILE;
     }
     const file = this.freeSlots.pop() ?? this.fileSlots++;
@@ -112,7 +127,7 @@ export class PathStore {
     if (spelling === PathSpelling.Other) {
       this.otherSpellings.set(file, path);
     }
-    this.children.set(folder, name * 2 + FILE_KIND, file);
+    this.claimChild(slot, (file << 1) | FILE_KIND);
     if (counted) {
       this.countFiles(folder, 1);
     }
@@ -144,7 +159,7 @@ export class PathStore {
       return;
     }
     const folder = this.fileFolder[file];
-    this.children.delete(folder, this.fileName[file] * 2 + FILE_KIND);
+    this.deleteChild(this.fileSlot(folder, this.fileName[file]));
     this.countFiles(folder, -1);
     this.fileFlags[file] = 0;
     this.otherSpellings.delete(file);
@@ -280,17 +295,106 @@ export class PathStore {
     }
   }
 
+  /** The child table's slot holding folder `parent`'s child folder `name`, or the empty slot where it would go. */
+  private folderSlot(parent: number, name: number): number {
+    const children = this.children;
+    const mask = children.length - 1;
+    const wanted = name * 2 + FOLDER_KIND;
+    for (let slot = pairHash(parent, wanted) & mask; ; slot = (slot + 1) & mask) {
+      const held = children[slot] - 1;
+      if (held < 0 || ((held & 1) === FOLDER_KIND && this.folderParent[held >> 1] === parent && this.folderName[held >> 1] === name)) {
+        return slot;
+      }
+    }
+  }
+
+  /** The child table's slot holding the file `name` in folder `parent`, or the empty slot where it would go. */
+  private fileSlot(parent: number, name: number): number {
+    const children = this.children;
+    const mask = children.length - 1;
+    const wanted = name * 2 + FILE_KIND;
+    for (let slot = pairHash(parent, wanted) & mask; ; slot = (slot + 1) & mask) {
+      const held = children[slot] - 1;
+      if (held < 0 || ((held & 1) === FILE_KIND && this.fileFolder[held >> 1] === parent && this.fileName[held >> 1] === name)) {
+        return slot;
+      }
+    }
+  }
+
+  /** The home slot of a child table entry (`number << 1 | kind`), from the parent and name its columns hold. */
+  private homeOf(entry: number, mask: number): number {
+    const id = entry >> 1;
+    return (entry & 1) === FOLDER_KIND
+      ? pairHash(this.folderParent[id], this.folderName[id] * 2 + FOLDER_KIND) & mask
+      : pairHash(this.fileFolder[id], this.fileName[id] * 2 + FILE_KIND) & mask;
+  }
+
+  /** Fills the empty slot with `entry`, then grows the table when it is too full. */
+  private claimChild(slot: number, entry: number): void {
+    this.children[slot] = entry + 1;
+    this.childCount++;
+    if (this.childCount > this.children.length * MAX_LOAD) {
+      this.resizeChildren(this.children.length * 2);
+    }
+  }
+
+  /** Empties a slot, shifting later members of its run back so no lookup stops early at the hole. */
+  private deleteChild(slot: number): void {
+    const children = this.children;
+    const mask = children.length - 1;
+    let hole = slot;
+    for (let next = (hole + 1) & mask; children[next] !== EMPTY_SLOT; next = (next + 1) & mask) {
+      const home = this.homeOf(children[next] - 1, mask);
+      const movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
+      if (movable) {
+        children[hole] = children[next];
+        hole = next;
+      }
+    }
+    children[hole] = EMPTY_SLOT;
+    this.childCount--;
+  }
+
+  private reserveChildren(entries: number): void {
+    let capacity = this.children.length;
+    while (entries > capacity * MAX_LOAD) {
+      capacity *= 2;
+    }
+    if (capacity > this.children.length) {
+      this.resizeChildren(capacity);
+    }
+  }
+
+  private resizeChildren(capacity: number): void {
+    const old = this.children;
+    const children = new Int32Array(capacity);
+    const mask = capacity - 1;
+    this.children = children;
+    for (let at = 0; at < old.length; at++) {
+      if (old[at] !== EMPTY_SLOT) {
+        let slot = this.homeOf(old[at] - 1, mask);
+        while (children[slot] !== EMPTY_SLOT) {
+          slot = (slot + 1) & mask;
+        }
+        children[slot] = old[at];
+      }
+    }
+  }
+
+  private reserveFolders(count: number): void {
+    if (count > this.folderParent.length) {
+      this.folderParent = grownInt32(this.folderParent, count);
+      this.folderName = grownInt32(this.folderName, count);
+      this.folderRoot = grownInt32(this.folderRoot, count);
+      this.folderDepth = grownInt32(this.folderDepth, count);
+      this.folderFiles = grownInt32(this.folderFiles, count);
+      this.folderFlags = grownUint8(this.folderFlags, count);
+    }
+  }
+
   private newFolder(parent: number, name: number, root: number, depth: number, flags: number): number {
     const folder = this.folders++;
-    if (folder >= this.folderParent.length) {
-      const needed = folder + 1;
-      this.folderParent = grownInt32(this.folderParent, needed);
-      this.folderName = grownInt32(this.folderName, needed);
-      this.folderRoot = grownInt32(this.folderRoot, needed);
-      this.folderDepth = grownInt32(this.folderDepth, needed);
-      this.folderFiles = grownInt32(this.folderFiles, needed);
-      this.folderFlags = grownUint8(this.folderFlags, needed);
-    }
+    this.reserveFolders(folder + 1);
     this.folderParent[folder] = parent;
     this.folderName[folder] = name;
     this.folderRoot[folder] = root;
