@@ -100,7 +100,6 @@ export class FileIndex implements IndexedFileSource {
       parentOf: (folder) => store.folderParentOf(folder),
       folderKey: (folder) => store.folderNameOf(folder),
       isFlagged: (file) => store.isLibrary(file),
-      keyLimit: () => store.names.count,
     });
     this.addAll(files);
   }
@@ -121,7 +120,7 @@ export class FileIndex implements IndexedFileSource {
 
   /** Adds a file; false when it is outside every root, in an ignored folder, or already present. */
   add(path: string): boolean {
-    const file = this.addToStore(path, true);
+    const file = this.addToStore(path);
     if (file < 0) {
       return false;
     }
@@ -132,46 +131,36 @@ export class FileIndex implements IndexedFileSource {
   /** Adds many files at once (a workspace listing); returns how many were added. */
   addAll(paths: Iterable<string>): number {
     const listed = Array.isArray(paths) ? paths : [...paths];
-    const added = new Int32Array(listed.length);
+    this.reserve(listed.length);
     let count = 0;
-    this.store.reserve(listed.length);
     for (const path of listed) {
-      const file = this.addToStore(path, false);
-      if (file >= 0) {
-        added[count++] = file;
-      }
+      count += this.add(path) ? 1 : 0;
     }
-    return this.finishAdding(added.subarray(0, count));
+    return count;
   }
 
   /**
    * As `addAll`, a slice at a time: `pause()` is awaited whenever a slice has taken `sliceMs`, so a caller on an
-   * event loop (the extension host) keeps answering while a large listing is indexed. The index must not be
-   * used before this resolves.
+   * event loop (the extension host) keeps answering while a large listing is indexed.
    */
   async addAllInSlices(paths: readonly string[], pause: () => Promise<void>, sliceMs = 15): Promise<number> {
-    const added = new Int32Array(paths.length);
+    this.reserve(paths.length);
     let count = 0;
-    this.store.reserve(paths.length);
     let sliceStarted = performance.now();
     for (let i = 0; i < paths.length; i++) {
-      const file = this.addToStore(paths[i], false);
-      if (file >= 0) {
-        added[count++] = file;
-      }
+      count += this.add(paths[i]) ? 1 : 0;
       if ((i & 1023) === 1023 && performance.now() - sliceStarted > sliceMs) {
         await pause();
         sliceStarted = performance.now();
       }
     }
-    return this.finishAdding(added.subarray(0, count));
+    return count;
   }
 
-  /** Files added to the store without counting: counted into their folders, and into the trie. */
-  private finishAdding(files: Int32Array<ArrayBuffer>): number {
-    this.store.countAdded(files);
-    this.trie.insertAll(files);
-    return files.length;
+  /** Room for `files` more files, taken at once rather than grown step by step. */
+  private reserve(files: number): void {
+    this.store.reserve(files);
+    this.trie.reserve(this.store.slots + files);
   }
 
   remove(path: string): boolean {
@@ -374,21 +363,18 @@ export class FileIndex implements IndexedFileSource {
     return new IndexedFileView(file, this.store.isLibrary(file), this);
   }
 
-  /**
-   * Adds a file to the store (not yet to the trie): its number, or negative when it is not added. `counted`: as
-   * `PathStore.addFile`.
-   */
-  private addToStore(path: string, counted: boolean): number {
+  /** Adds a file to the store (not yet to the trie): its number, or negative when it is not added. */
+  private addToStore(path: string): number {
     if (path.charCodeAt(0) === SLASH) {
       const root = this.rootIndexOf(path);
-      const file = root < 0 ? NOT_PLAIN : this.addKey(path, root, path, false, counted);
+      const file = root < 0 ? NOT_PLAIN : this.addKey(path, root, path, false);
       if (file !== NOT_PLAIN) {
         return file;
       }
     }
     const key = normalizeKey(path);
     const root = key === undefined ? -1 : this.rootIndexOf(key);
-    return key === undefined || root < 0 ? NOT_ADDED : this.addKey(key, root, path, true, counted);
+    return key === undefined || root < 0 ? NOT_ADDED : this.addKey(key, root, path, true);
   }
 
   /**
@@ -396,7 +382,7 @@ export class FileIndex implements IndexedFileSource {
    * (`normalized` false) is taken only when plain: ASCII below the root, no backslash, no empty, `.` or `..`
    * segment, so it is its own key; otherwise the answer is `NOT_PLAIN` and the caller normalizes it first.
    */
-  private addKey(key: string, root: number, path: string, normalized: boolean, counted: boolean): number {
+  private addKey(key: string, root: number, path: string, normalized: boolean): number {
     const store = this.store;
     const names = store.names;
     let folder = this.rootFolders[root];
@@ -426,7 +412,7 @@ export class FileIndex implements IndexedFileSource {
       return NOT_PLAIN;
     }
     const name = names.internInPath(key, start, key.length, hash);
-    const file = store.addFile(folder, name, path === key ? PathSpelling.Key : spellingOf(path, key), path, counted);
+    const file = store.addFile(folder, name, path === key ? PathSpelling.Key : spellingOf(path, key), path);
     if (file === NO_FILE) {
       return NOT_ADDED;
     }

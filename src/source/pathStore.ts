@@ -106,11 +106,8 @@ export class PathStore {
     return held === EMPTY_SLOT ? NO_FILE : (held - 1) >> 1;
   }
 
-  /**
-   * Adds a file; `NO_FILE` when the folder already holds one of that name. With `counted` false the folders'
-   * file counts are left to `countAdded` (once for a whole listing, rather than a walk up per file).
-   */
-  addFile(folder: number, name: number, spelling: PathSpelling, path: string, counted = true): number {
+  /** Adds a file (counted into its folder and every folder above); `NO_FILE` when the folder already holds one of that name. */
+  addFile(folder: number, name: number, spelling: PathSpelling, path: string): number {
     const slot = this.fileSlot(folder, name);
     if (this.children[slot] !== EMPTY_SLOT) {
       return NO_FILE;
@@ -128,30 +125,9 @@ export class PathStore {
       this.otherSpellings.set(file, path);
     }
     this.claimChild(slot, (file << 1) | FILE_KIND);
-    if (counted) {
-      this.countFiles(folder, 1);
-    }
+    this.countFiles(folder, 1);
     this.liveFiles++;
     return file;
-  }
-
-  /** Counts files added with `counted` false into their folders and every folder above. */
-  countAdded(files: ArrayLike<number>): void {
-    const added = new Int32Array(this.folders);
-    for (let i = 0; i < files.length; i++) {
-      added[this.fileFolder[files[i]]]++;
-    }
-    // A folder is created after its parent, so going down the numbers passes each count up in one sweep.
-    for (let folder = this.folders - 1; folder >= 0; folder--) {
-      const count = added[folder];
-      if (count > 0) {
-        this.folderFiles[folder] += count;
-        const parent = this.folderParent[folder];
-        if (parent !== NO_FOLDER) {
-          added[parent] += count;
-        }
-      }
-    }
   }
 
   removeFile(file: number): void {

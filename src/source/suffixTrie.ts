@@ -7,9 +7,10 @@
  * `BURST_SIZE` and is split by the next segment. Only suffixes many files share get nodes of their own. Nodes,
  * buckets and the files' links live in typed arrays; segments are compared as name numbers (`SuffixKeys`).
  *
- * `insertAll` only groups the files by name; a group larger than a bucket is split the first time something
- * walks into it (`ready`), so a listing is indexed at once and the deeper levels are built for the names frames
- * actually ask about. A split builds the same nodes as one-by-one insertion would have.
+ * `insert` only appends a file to the bucket it reaches; a bucket larger than `BURST_SIZE` is split the first time
+ * something walks into it (`ready`) or removes from it, so a listing is indexed file by file at the cost of a
+ * lookup and an append each, and the deeper levels are built for the names frames actually ask about. A split
+ * builds the same nodes, in the same order, as splitting at once would have.
  */
 
 import { grownInt32, grownUint8 } from './growableArrays';
@@ -30,8 +31,6 @@ export interface SuffixKeys {
   folderKey(folder: number): number;
   /** Files whose number each match reports (vendored files, for the resolver). */
   isFlagged(file: number): boolean;
-  /** One more than the largest key. */
-  keyLimit(): number;
 }
 
 /**
@@ -46,9 +45,6 @@ export interface KeyChoices {
   /** Whether a file's key matches there. */
   matches(key: number, fromEnd: number): boolean;
 }
-
-/** Below this many files, `insertAll` inserts them one by one. */
-const BULK_MIN = 64;
 
 export interface SuffixMatch {
   /** How many trailing segments matched. */
@@ -83,6 +79,7 @@ export class SuffixTrie {
     this.burst[ROOT] = 1;
   }
 
+  /** Appends a file to the bucket its path reaches (split later, when walked into). */
   insert(file: number): void {
     this.reserveFiles(file + 1);
     const flag = this.keys.isFlagged(file) ? 1 : 0;
@@ -93,32 +90,21 @@ export class SuffixTrie {
       this.flagged[node] += flag;
       const key = this.keyAt(file, depth);
       if (key < 0) {
-        this.append(node, file);
-        return;
+        break;
       }
       node = this.childOrNew(node, key);
       depth++;
     }
-    this.size[node]++;
-    this.flagged[node] += flag;
-    this.append(node, file);
-    if (this.size[node] > BURST_SIZE) {
-      this.split(node, depth);
+    if (this.burst[node] === 0) {
+      this.size[node]++;
+      this.flagged[node] += flag;
     }
+    this.append(node, file);
   }
 
-  /** Inserts many files: into an empty trie, grouped by name at once (see the class comment); else one by one. */
-  insertAll(files: Int32Array<ArrayBuffer>): void {
-    let highest = -1;
-    for (let i = 0; i < files.length; i++) {
-      highest = Math.max(highest, files[i]);
-    }
-    if (this.size[ROOT] !== 0 || files.length < BULK_MIN) {
-      files.forEach((file) => this.insert(file));
-      return;
-    }
-    this.reserveFiles(highest + 1);
-    this.groupByName(Int32Array.from(files).sort());
+  /** Room for files numbered below `count` (a listing), rather than growing step by step. */
+  reserve(count: number): void {
+    this.reserveFiles(count);
   }
 
   /** Removes a file inserted before; false when it is not in the trie. */
@@ -376,39 +362,6 @@ export class SuffixTrie {
       if (this.burst[child] === 0 && this.size[child] > BURST_SIZE) {
         this.split(child, depth + 1);
       }
-    }
-  }
-
-  /**
-   * Fills the empty root with `files` (in insertion order): one child per name, holding its files as a bucket
-   * (split later when larger than one, by `ready`). A counting sort by name keeps insertion order within a name,
-   * and children come in the order their first file came, as one-by-one insertion orders them.
-   */
-  private groupByName(files: Int32Array<ArrayBuffer>): void {
-    const keys = new Int32Array(files.length);
-    const counts = new Int32Array(this.keys.keyLimit() + 1);
-    const order: number[] = [];
-    let flagged = 0;
-    for (let i = 0; i < files.length; i++) {
-      const key = this.keys.nameKey(files[i]);
-      keys[i] = key;
-      if (counts[key]++ === 0) {
-        order.push(key);
-      }
-      flagged += this.keys.isFlagged(files[i]) ? 1 : 0;
-    }
-    this.size[ROOT] += files.length;
-    this.flagged[ROOT] += flagged;
-    const nodes = new Int32Array(counts.length);
-    for (const key of order) {
-      const child = this.childOrNew(ROOT, key);
-      this.size[child] = counts[key];
-      nodes[key] = child;
-    }
-    for (let i = 0; i < files.length; i++) {
-      const child = nodes[keys[i]];
-      this.append(child, files[i]);
-      this.flagged[child] += this.keys.isFlagged(files[i]) ? 1 : 0;
     }
   }
 
