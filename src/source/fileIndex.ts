@@ -10,7 +10,7 @@
 
 import { IndexedFile, IndexedFileSource, IndexedFileView } from './indexedFile';
 import { isInsideRoot, normalizeLocalPath, sharedDirectoryDepth } from './pathSafety';
-import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore } from './pathStore';
+import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore, expectedNames } from './pathStore';
 import { HASH_PRIME, HASH_START, NO_NAME } from './segmentNames';
 import { KeyChoices, SuffixTrie } from './suffixTrie';
 import { nfc, nfcSegments } from './unicodeNames';
@@ -160,7 +160,8 @@ export class FileIndex implements IndexedFileSource {
   /** Room for `files` more files, taken at once rather than grown step by step. */
   private reserve(files: number): void {
     this.store.reserve(files);
-    this.trie.reserve(this.store.slots + files);
+    // The trie's root has a node per distinct file name.
+    this.trie.reserve(this.store.slots + files, expectedNames(files));
   }
 
   remove(path: string): boolean {

@@ -65,7 +65,8 @@ export class PathStore {
 
   /**
    * Makes room for `files` more files at once (a workspace listing), rather than growing step by step: their
-   * columns, the child table, and as many folders (untouched room costs no memory until used).
+   * columns, the child table, as many folders and some names (untouched room costs no memory until used). Grown
+   * before the listing is read, the columns are not replaced under code the JIT has just optimized for them.
    */
   reserve(files: number): void {
     const needed = this.fileSlots + files;
@@ -76,6 +77,7 @@ export class PathStore {
     }
     this.reserveFolders(this.folders + files);
     this.reserveChildren(this.childCount + files + (files >> 1));
+    this.names.reserve(this.names.count + expectedNames(files));
   }
 
   addRoot(rootIndex: number): number {
@@ -385,4 +387,9 @@ export class PathStore {
       this.folderFiles[at] += delta;
     }
   }
+}
+
+/** Distinct names a listing of `files` files is likely to hold (a guess to reserve room by; more still fit). */
+export function expectedNames(files: number): number {
+  return files >> 3;
 }

@@ -102,9 +102,10 @@ export class SuffixTrie {
     this.append(node, file);
   }
 
-  /** Room for files numbered below `count` (a listing), rather than growing step by step. */
-  reserve(count: number): void {
-    this.reserveFiles(count);
+  /** Room for files numbered below `files` and for `nodes` nodes (a listing), rather than growing step by step. */
+  reserve(files: number, nodes: number): void {
+    this.reserveFiles(files);
+    this.reserveNodes(nodes);
   }
 
   /** Removes a file inserted before; false when it is not in the trie. */
