@@ -391,5 +391,5 @@ export class PathStore {
 
 /** Distinct names a listing of `files` files is likely to hold (a guess to reserve room by; more still fit). */
 export function expectedNames(files: number): number {
-  return files >> 3;
+  return files >> 4;
 }

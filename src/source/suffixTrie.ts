@@ -71,9 +71,8 @@ export class SuffixTrie {
   private firstChild = new Int32Array(256).fill(NONE);
   private lastChild = new Int32Array(256).fill(NONE);
   private nextSibling = new Int32Array(256).fill(NONE);
-  /** Per file: the next file in its node's list, and that node. (Lists are short: a bucket, or files ending at a node.) */
+  /** Per file: the next file in its node's list. (Lists are short: a bucket, or files ending at a node.) */
   private next = new Int32Array(1024).fill(NONE);
-  private owner = new Int32Array(1024).fill(NONE);
 
   constructor(private readonly keys: SuffixKeys) {
     this.burst[ROOT] = 1;
@@ -110,16 +109,21 @@ export class SuffixTrie {
 
   /** Removes a file inserted before; false when it is not in the trie. */
   remove(file: number): boolean {
-    let node = file < this.owner.length ? this.owner[file] : NONE;
-    if (node === NONE) {
+    // The file's own segments lead to the list holding it; a long bucket on the way is split first, since
+    // lists are walked to unlink.
+    let node = ROOT;
+    for (let depth = 0; ; depth++) {
+      node = this.ready(node, depth);
+      const key = this.burst[node] === 1 ? this.keyAt(file, depth) : NONE;
+      const child = key < 0 ? NONE : this.children.get(node, key);
+      if (child === NONE) {
+        break;
+      }
+      node = child;
+    }
+    if (!this.unlink(node, file)) {
       return false;
     }
-    // A bucket not split yet can be long, and lists are walked to unlink: split it first.
-    if (this.burst[node] === 0 && this.size[node] > BURST_SIZE) {
-      this.split(node, this.depthOf(node));
-      node = this.owner[file];
-    }
-    this.unlink(node, file);
     const flag = this.keys.isFlagged(file) ? 1 : 0;
     for (let at = node; at !== NONE; at = this.parent[at]) {
       this.size[at]--;
@@ -366,14 +370,6 @@ export class SuffixTrie {
     }
   }
 
-  private depthOf(node: number): number {
-    let depth = 0;
-    for (let at = node; at !== ROOT; at = this.parent[at]) {
-      depth++;
-    }
-    return depth;
-  }
-
   /** The node, split first if it is a bucket grown past `BURST_SIZE` (`depth`: the keys on the way to it). */
   private ready(node: number, depth: number): number {
     if (this.burst[node] === 0 && this.size[node] > BURST_SIZE) {
@@ -412,9 +408,8 @@ export class SuffixTrie {
   }
 
   private reserveFiles(count: number): void {
-    if (count > this.owner.length) {
+    if (count > this.next.length) {
       this.next = grownInt32(this.next, count, NONE);
-      this.owner = grownInt32(this.owner, count, NONE);
     }
   }
 
@@ -445,10 +440,10 @@ export class SuffixTrie {
       this.next[last] = file;
     }
     this.tail[node] = file;
-    this.owner[file] = node;
   }
 
-  private unlink(node: number, file: number): void {
+  /** Takes a file out of a node's list; false when the list does not hold it. */
+  private unlink(node: number, file: number): boolean {
     let before = NONE;
     let at = this.head[node];
     while (at !== file && at !== NONE) {
@@ -456,7 +451,7 @@ export class SuffixTrie {
       at = this.next[at];
     }
     if (at === NONE) {
-      return;
+      return false;
     }
     const after = this.next[file];
     if (before === NONE) {
@@ -468,7 +463,7 @@ export class SuffixTrie {
       this.tail[node] = before;
     }
     this.next[file] = NONE;
-    this.owner[file] = NONE;
+    return true;
   }
 }
 
