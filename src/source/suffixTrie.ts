@@ -59,7 +59,9 @@ export interface SuffixMatch {
 const NO_MATCH: SuffixMatch = { length: 0, count: 0, flaggedCount: 0, files: () => [] };
 
 export class SuffixTrie {
+  /** A node's child by key: the root's, one per file name, in `rootChildren` (by name number, plus one); the rest here. */
   private readonly children = new PairTable(1024);
+  private rootChildren = new Int32Array(1024);
   private nodes = 1;
   private size = new Int32Array(256);
   private flagged = new Int32Array(256);
@@ -105,6 +107,7 @@ export class SuffixTrie {
   reserve(files: number, nodes: number): void {
     this.reserveFiles(files);
     this.reserveNodes(nodes);
+    this.rootChildren = grownInt32(this.rootChildren, nodes);
   }
 
   /** Removes a file inserted before; false when it is not in the trie. */
@@ -115,7 +118,7 @@ export class SuffixTrie {
     for (let depth = 0; ; depth++) {
       node = this.ready(node, depth);
       const key = this.burst[node] === 1 ? this.keyAt(file, depth) : NONE;
-      const child = key < 0 ? NONE : this.children.get(node, key);
+      const child = key < 0 ? NONE : this.childOf(node, key);
       if (child === NONE) {
         break;
       }
@@ -139,7 +142,7 @@ export class SuffixTrie {
     let depth = 0;
     while (this.burst[node] === 1 && depth < n) {
       const key = keys[n - 1 - depth];
-      const child = key < 0 ? NONE : this.children.get(node, key);
+      const child = key < 0 ? NONE : this.childOf(node, key);
       if (child === NONE || this.size[child] === 0) {
         return [];
       }
@@ -160,7 +163,7 @@ export class SuffixTrie {
     let depth = 0;
     while (this.burst[node] === 1 && depth < n) {
       const key = keys[n - 1 - depth];
-      const child = key < 0 ? NONE : this.children.get(node, key);
+      const child = key < 0 ? NONE : this.childOf(node, key);
       if (child === NONE || this.size[child] === 0) {
         break;
       }
@@ -294,7 +297,7 @@ export class SuffixTrie {
         continue;
       }
       for (const key of keys) {
-        const child = this.children.get(node, key);
+        const child = this.childOf(node, key);
         if (child !== NONE && this.size[child] > 0) {
           next.push(this.ready(child, depth));
         }
@@ -413,8 +416,15 @@ export class SuffixTrie {
     }
   }
 
+  private childOf(node: number, key: number): number {
+    if (node !== ROOT) {
+      return this.children.get(node, key);
+    }
+    return key < this.rootChildren.length ? this.rootChildren[key] - 1 : NONE;
+  }
+
   private childOrNew(node: number, key: number): number {
-    const known = this.children.get(node, key);
+    const known = this.childOf(node, key);
     if (known !== NONE) {
       return known;
     }
@@ -427,7 +437,12 @@ export class SuffixTrie {
       this.nextSibling[this.lastChild[node]] = child;
     }
     this.lastChild[node] = child;
-    this.children.set(node, key, child);
+    if (node === ROOT) {
+      this.rootChildren = grownInt32(this.rootChildren, key + 1);
+      this.rootChildren[key] = child + 1;
+    } else {
+      this.children.set(node, key, child);
+    }
     return child;
   }
 
