@@ -273,14 +273,26 @@ export class PathStore {
     }
   }
 
-  /** The child table's slot holding folder `parent`'s child folder `name`, or the empty slot where it would go. */
+  /**
+   * The child table's slot holding folder `parent`'s child folder `name`, or the empty slot where it would go.
+   *
+   * Both slot finders start one slot before the home slot and read an entry's columns before knowing whether the
+   * slot is empty (reading those of entry 0 then): the step to the next slot and every comparison run on each
+   * lookup. Code the JIT optimizes early in a listing, while the table is nearly empty and slots hardly collide, has
+   * then seen all of them, and the first collisions do not send it back to be compiled again.
+   */
   private folderSlot(parent: number, name: number): number {
     const children = this.children;
     const mask = children.length - 1;
-    const wanted = name * 2 + FOLDER_KIND;
-    for (let slot = pairHash(parent, wanted) & mask; ; slot = (slot + 1) & mask) {
+    let slot = (pairHash(parent, name * 2 + FOLDER_KIND) - 1) & mask;
+    for (;;) {
+      slot = (slot + 1) & mask;
       const held = children[slot] - 1;
-      if (held < 0 || ((held & 1) === FOLDER_KIND && this.folderParent[held >> 1] === parent && this.folderName[held >> 1] === name)) {
+      const folder = held < 0 ? 0 : held >> 1;
+      const isFolder = (held & 1) === FOLDER_KIND;
+      const sameParent = this.folderParent[folder] === parent;
+      const sameName = this.folderName[folder] === name;
+      if (held < 0 || (isFolder && sameParent && sameName)) {
         return slot;
       }
     }
@@ -290,10 +302,15 @@ export class PathStore {
   private fileSlot(parent: number, name: number): number {
     const children = this.children;
     const mask = children.length - 1;
-    const wanted = name * 2 + FILE_KIND;
-    for (let slot = pairHash(parent, wanted) & mask; ; slot = (slot + 1) & mask) {
+    let slot = (pairHash(parent, name * 2 + FILE_KIND) - 1) & mask;
+    for (;;) {
+      slot = (slot + 1) & mask;
       const held = children[slot] - 1;
-      if (held < 0 || ((held & 1) === FILE_KIND && this.fileFolder[held >> 1] === parent && this.fileName[held >> 1] === name)) {
+      const file = held < 0 ? 0 : held >> 1;
+      const isFile = (held & 1) === FILE_KIND;
+      const sameFolder = this.fileFolder[file] === parent;
+      const sameName = this.fileName[file] === name;
+      if (held < 0 || (isFile && sameFolder && sameName)) {
         return slot;
       }
     }

@@ -91,7 +91,10 @@ export class SegmentNames {
   private find(text: string, from: number, to: number, hash: number): number {
     const mask = this.table.length - 1;
     const length = to - from;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    // One slot early, so the step to the next slot runs on every lookup (see `PathStore`'s slot finders).
+    let slot = (hash - 1) & mask;
+    for (;;) {
+      slot = (slot + 1) & mask;
       const id = this.table[slot];
       if (id === NO_NAME) {
         return NO_NAME;
