@@ -4,8 +4,12 @@
  * kept, and dependency / build-output folders are skipped.
  *
  * Paths are stored compactly (`PathStore`: interned segment names, folders and files as numbers in typed
- * arrays); two suffix tries over file numbers answer exact-case and case-insensitive lookups. Lookups hand out
- * `IndexedFile` views that rebuild a file's path only when asked.
+ * arrays); one suffix trie over file numbers answers exact-case lookups, and case-insensitive ones through every
+ * indexed spelling of a name. Lookups hand out `IndexedFile` views that rebuild a file's path only when asked.
+ *
+ * A listing is added path by path: a path's segments are hashed where they lie in the string and found among
+ * the names and folders met before, the file is appended to its name's bucket in the trie and counted into its
+ * folders. Nothing else is built afterwards; room for the whole listing is taken at once.
  */
 
 import { IndexedFile, IndexedFileSource, IndexedFileView } from './indexedFile';
@@ -141,7 +145,8 @@ export class FileIndex implements IndexedFileSource {
 
   /**
    * As `addAll`, a slice at a time: `pause()` is awaited whenever a slice has taken `sliceMs`, so a caller on an
-   * event loop (the extension host) keeps answering while a large listing is indexed.
+   * event loop (the extension host) keeps answering while a large listing is indexed. At each pause the index
+   * answers for the files added so far.
    */
   async addAllInSlices(paths: readonly string[], pause: () => Promise<void>, sliceMs = 15): Promise<number> {
     this.reserve(paths.length);
