@@ -12,6 +12,7 @@
  * folders. Nothing else is built afterwards; room for the whole listing is taken at once.
  */
 
+import { grownUint8 } from './growableArrays';
 import { IndexedFile, IndexedFileSource, IndexedFileView } from './indexedFile';
 import { isInsideRoot, normalizeLocalPath, sharedDirectoryDepth } from './pathSafety';
 import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore, expectedNames } from './pathStore';
@@ -43,6 +44,12 @@ const VENDORED_DIRECTORIES = new Set(['vendor', 'third_party', 'third-party', 't
 
 /** A folder the index skips, with everything below it. */
 const IGNORED_FOLDER = -2;
+
+/** What a folder's name makes it: not sorted yet, an ordinary folder, vendored code, or skipped. */
+const UNSORTED = 0;
+const PLAIN_FOLDER = 1;
+const VENDORED = 2;
+const SKIPPED = 3;
 
 const SLASH = 47;
 const BACKSLASH = 92;
@@ -78,6 +85,8 @@ export class FileIndex implements IndexedFileSource {
   private readonly rootSlashes: number[];
   private readonly rootFolders: number[];
   private readonly ignored: Set<string>;
+  /** Per name number: what a folder of that name is (`sortFolderName`), once a folder of that name was met. */
+  private folderKinds = new Uint8Array(1024);
   private readonly store = new PathStore();
   /** Exact-case lookups follow one key per segment; case-insensitive ones every spelling of it. */
   private readonly trie: SuffixTrie;
@@ -426,18 +435,23 @@ export class FileIndex implements IndexedFileSource {
     return file;
   }
 
-  /** The child folder of that name, created unless its name is one the index skips (`IGNORED_FOLDER`). */
+  /**
+   * The child folder of that name, created unless its name is one the index skips (`IGNORED_FOLDER`; no such
+   * folder is ever created, so none is looked up).
+   */
   private childFolderFor(folder: number, name: number): number {
-    const known = this.store.childFolder(folder, name);
-    if (known !== NO_FOLDER) {
-      return known;
-    }
+    const kind = name < this.folderKinds.length && this.folderKinds[name] !== UNSORTED ? this.folderKinds[name] : this.sortFolderName(name);
+    return kind === SKIPPED ? IGNORED_FOLDER : this.store.ensureChildFolder(folder, name, kind === VENDORED ? LIBRARY : 0);
+  }
+
+  /** What a folder of that name is (its lower-cased spelling against the skipped and vendored names), noted for next time. */
+  private sortFolderName(name: number): number {
     const names = this.store.names;
     const lower = names.name(names.lowerOf(name));
-    if (this.ignored.has(lower)) {
-      return IGNORED_FOLDER;
-    }
-    return this.store.ensureChildFolder(folder, name, VENDORED_DIRECTORIES.has(lower) ? LIBRARY : 0);
+    const kind = this.ignored.has(lower) ? SKIPPED : VENDORED_DIRECTORIES.has(lower) ? VENDORED : PLAIN_FOLDER;
+    this.folderKinds = grownUint8(this.folderKinds, name + 1);
+    this.folderKinds[name] = kind;
+    return kind;
   }
 
   private removeFile(file: number): void {
