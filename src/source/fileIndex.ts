@@ -4,13 +4,18 @@
  * kept, and dependency / build-output folders are skipped.
  *
  * Paths are stored compactly (`PathStore`: interned segment names, folders and files as numbers in typed
- * arrays); two suffix tries over file numbers answer exact-case and case-insensitive lookups. Lookups hand out
- * `IndexedFile` views that rebuild a file's path only when asked.
+ * arrays); one suffix trie over file numbers answers exact-case lookups, and case-insensitive ones through every
+ * indexed spelling of a name. Lookups hand out `IndexedFile` views that rebuild a file's path only when asked.
+ *
+ * A listing is added path by path: a path's segments are hashed where they lie in the string and found among
+ * the names and folders met before, the file is appended to its name's bucket in the trie and counted into its
+ * folders. Nothing else is built afterwards; room for the whole listing is taken at once.
  */
 
+import { grownUint8 } from './growableArrays';
 import { IndexedFile, IndexedFileSource, IndexedFileView } from './indexedFile';
 import { isInsideRoot, normalizeLocalPath, sharedDirectoryDepth } from './pathSafety';
-import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore } from './pathStore';
+import { LIBRARY, NO_FILE, NO_FOLDER, PathSpelling, PathStore, expectedNames } from './pathStore';
 import { HASH_PRIME, HASH_START, NO_NAME } from './segmentNames';
 import { KeyChoices, SuffixTrie } from './suffixTrie';
 import { nfc, nfcSegments } from './unicodeNames';
@@ -39,6 +44,12 @@ const VENDORED_DIRECTORIES = new Set(['vendor', 'third_party', 'third-party', 't
 
 /** A folder the index skips, with everything below it. */
 const IGNORED_FOLDER = -2;
+
+/** What a folder's name makes it: not sorted yet, an ordinary folder, vendored code, or skipped. */
+const UNSORTED = 0;
+const PLAIN_FOLDER = 1;
+const VENDORED = 2;
+const SKIPPED = 3;
 
 const SLASH = 47;
 const BACKSLASH = 92;
@@ -74,6 +85,8 @@ export class FileIndex implements IndexedFileSource {
   private readonly rootSlashes: number[];
   private readonly rootFolders: number[];
   private readonly ignored: Set<string>;
+  /** Per name number: what a folder of that name is (`sortFolderName`), once a folder of that name was met. */
+  private folderKinds = new Uint8Array(1024);
   private readonly store = new PathStore();
   /** Exact-case lookups follow one key per segment; case-insensitive ones every spelling of it. */
   private readonly trie: SuffixTrie;
@@ -100,7 +113,6 @@ export class FileIndex implements IndexedFileSource {
       parentOf: (folder) => store.folderParentOf(folder),
       folderKey: (folder) => store.folderNameOf(folder),
       isFlagged: (file) => store.isLibrary(file),
-      keyLimit: () => store.names.count,
     });
     this.addAll(files);
   }
@@ -121,7 +133,7 @@ export class FileIndex implements IndexedFileSource {
 
   /** Adds a file; false when it is outside every root, in an ignored folder, or already present. */
   add(path: string): boolean {
-    const file = this.addToStore(path, true);
+    const file = this.addToStore(path);
     if (file < 0) {
       return false;
     }
@@ -132,46 +144,38 @@ export class FileIndex implements IndexedFileSource {
   /** Adds many files at once (a workspace listing); returns how many were added. */
   addAll(paths: Iterable<string>): number {
     const listed = Array.isArray(paths) ? paths : [...paths];
-    const added = new Int32Array(listed.length);
+    this.reserve(listed.length);
     let count = 0;
-    this.store.reserve(this.store.slots + listed.length);
     for (const path of listed) {
-      const file = this.addToStore(path, false);
-      if (file >= 0) {
-        added[count++] = file;
-      }
+      count += this.add(path) ? 1 : 0;
     }
-    return this.finishAdding(added.subarray(0, count));
+    return count;
   }
 
   /**
    * As `addAll`, a slice at a time: `pause()` is awaited whenever a slice has taken `sliceMs`, so a caller on an
-   * event loop (the extension host) keeps answering while a large listing is indexed. The index must not be
-   * used before this resolves.
+   * event loop (the extension host) keeps answering while a large listing is indexed. At each pause the index
+   * answers for the files added so far.
    */
   async addAllInSlices(paths: readonly string[], pause: () => Promise<void>, sliceMs = 15): Promise<number> {
-    const added = new Int32Array(paths.length);
+    this.reserve(paths.length);
     let count = 0;
-    this.store.reserve(this.store.slots + paths.length);
     let sliceStarted = performance.now();
     for (let i = 0; i < paths.length; i++) {
-      const file = this.addToStore(paths[i], false);
-      if (file >= 0) {
-        added[count++] = file;
-      }
+      count += this.add(paths[i]) ? 1 : 0;
       if ((i & 1023) === 1023 && performance.now() - sliceStarted > sliceMs) {
         await pause();
         sliceStarted = performance.now();
       }
     }
-    return this.finishAdding(added.subarray(0, count));
+    return count;
   }
 
-  /** Files added to the store without counting: counted into their folders, and into the trie. */
-  private finishAdding(files: Int32Array<ArrayBuffer>): number {
-    this.store.countAdded(files);
-    this.trie.insertAll(files);
-    return files.length;
+  /** Room for `files` more files, taken at once rather than grown step by step. */
+  private reserve(files: number): void {
+    this.store.reserve(files);
+    // The trie's root has a node per distinct file name.
+    this.trie.reserve(this.store.slots + files, expectedNames(files));
   }
 
   remove(path: string): boolean {
@@ -374,21 +378,18 @@ export class FileIndex implements IndexedFileSource {
     return new IndexedFileView(file, this.store.isLibrary(file), this);
   }
 
-  /**
-   * Adds a file to the store (not yet to the trie): its number, or negative when it is not added. `counted`: as
-   * `PathStore.addFile`.
-   */
-  private addToStore(path: string, counted: boolean): number {
+  /** Adds a file to the store (not yet to the trie): its number, or negative when it is not added. */
+  private addToStore(path: string): number {
     if (path.charCodeAt(0) === SLASH) {
       const root = this.rootIndexOf(path);
-      const file = root < 0 ? NOT_PLAIN : this.addKey(path, root, path, false, counted);
+      const file = root < 0 ? NOT_PLAIN : this.addKey(path, root, path, false);
       if (file !== NOT_PLAIN) {
         return file;
       }
     }
     const key = normalizeKey(path);
     const root = key === undefined ? -1 : this.rootIndexOf(key);
-    return key === undefined || root < 0 ? NOT_ADDED : this.addKey(key, root, path, true, counted);
+    return key === undefined || root < 0 ? NOT_ADDED : this.addKey(key, root, path, true);
   }
 
   /**
@@ -396,7 +397,7 @@ export class FileIndex implements IndexedFileSource {
    * (`normalized` false) is taken only when plain: ASCII below the root, no backslash, no empty, `.` or `..`
    * segment, so it is its own key; otherwise the answer is `NOT_PLAIN` and the caller normalizes it first.
    */
-  private addKey(key: string, root: number, path: string, normalized: boolean, counted: boolean): number {
+  private addKey(key: string, root: number, path: string, normalized: boolean): number {
     const store = this.store;
     const names = store.names;
     let folder = this.rootFolders[root];
@@ -426,7 +427,7 @@ export class FileIndex implements IndexedFileSource {
       return NOT_PLAIN;
     }
     const name = names.internInPath(key, start, key.length, hash);
-    const file = store.addFile(folder, name, path === key ? PathSpelling.Key : spellingOf(path, key), path, counted);
+    const file = store.addFile(folder, name, path === key ? PathSpelling.Key : spellingOf(path, key), path);
     if (file === NO_FILE) {
       return NOT_ADDED;
     }
@@ -434,18 +435,23 @@ export class FileIndex implements IndexedFileSource {
     return file;
   }
 
-  /** The child folder of that name, created unless its name is one the index skips (`IGNORED_FOLDER`). */
+  /**
+   * The child folder of that name, created unless its name is one the index skips (`IGNORED_FOLDER`; no such
+   * folder is ever created, so none is looked up).
+   */
   private childFolderFor(folder: number, name: number): number {
-    const known = this.store.childFolder(folder, name);
-    if (known !== NO_FOLDER) {
-      return known;
-    }
+    const kind = name < this.folderKinds.length && this.folderKinds[name] !== UNSORTED ? this.folderKinds[name] : this.sortFolderName(name);
+    return kind === SKIPPED ? IGNORED_FOLDER : this.store.ensureChildFolder(folder, name, kind === VENDORED ? LIBRARY : 0);
+  }
+
+  /** What a folder of that name is (its lower-cased spelling against the skipped and vendored names), noted for next time. */
+  private sortFolderName(name: number): number {
     const names = this.store.names;
     const lower = names.name(names.lowerOf(name));
-    if (this.ignored.has(lower)) {
-      return IGNORED_FOLDER;
-    }
-    return this.store.ensureChildFolder(folder, name, VENDORED_DIRECTORIES.has(lower) ? LIBRARY : 0);
+    const kind = this.ignored.has(lower) ? SKIPPED : VENDORED_DIRECTORIES.has(lower) ? VENDORED : PLAIN_FOLDER;
+    this.folderKinds = grownUint8(this.folderKinds, name + 1);
+    this.folderKinds[name] = kind;
+    return kind;
   }
 
   private removeFile(file: number): void {

@@ -38,7 +38,7 @@ export class PairTable {
   get(a: number, b: number): number {
     const keysA = this.keysA;
     const keysB = this.keysB;
-    let slot = hash(a, b) & this.mask;
+    let slot = pairHash(a, b) & this.mask;
     for (;;) {
       const stored = keysA[slot];
       if (stored === EMPTY) {
@@ -55,7 +55,7 @@ export class PairTable {
     if ((this.count + 1) > (this.mask + 1) * MAX_LOAD) {
       this.resize((this.mask + 1) * 2);
     }
-    let slot = hash(a, b) & this.mask;
+    let slot = pairHash(a, b) & this.mask;
     for (;;) {
       const stored = this.keysA[slot];
       if (stored === EMPTY) {
@@ -75,7 +75,7 @@ export class PairTable {
 
   delete(a: number, b: number): boolean {
     const mask = this.mask;
-    let slot = hash(a, b) & mask;
+    let slot = pairHash(a, b) & mask;
     for (;;) {
       const stored = this.keysA[slot];
       if (stored === EMPTY) {
@@ -90,7 +90,7 @@ export class PairTable {
     let hole = slot;
     let next = (hole + 1) & mask;
     while (this.keysA[next] !== EMPTY) {
-      const home = hash(this.keysA[next], this.keysB[next]) & mask;
+      const home = pairHash(this.keysA[next], this.keysB[next]) & mask;
       const movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
       if (movable) {
         this.keysA[hole] = this.keysA[next];
@@ -120,7 +120,8 @@ export class PairTable {
   }
 }
 
-function hash(a: number, b: number): number {
+/** A well-mixed hash of a pair of integers (also for tables that keep their keys elsewhere). */
+export function pairHash(a: number, b: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);

@@ -1,14 +1,16 @@
 /**
  * The workspace's folders and files as numbers in typed arrays, not one object per path. A folder is (parent
  * folder, name number); a file is (folder, name number, flags). Each workspace root is a folder of depth 0, and a
- * path below it is rebuilt by walking up the parents. One pair table finds a folder's child folder or file by name.
+ * path below it is rebuilt by walking up the parents. One hash table of folder and file numbers finds a folder's
+ * child folder or file by name: it holds only the numbers (4 bytes a slot) and reads each one's parent and name
+ * from the columns above, so indexing a listing writes as little fresh memory as it can.
  *
  * Folders stay once created (with a count of the files below them): there are as many as distinct folders ever
  * indexed. File numbers are reused after removal.
  */
 
 import { grownInt32, grownUint8 } from './growableArrays';
-import { PairTable } from './pairTable';
+import { pairHash } from './pairTable';
 import { NO_NAME, SegmentNames } from './segmentNames';
 
 export const NO_FOLDER = -1;
@@ -27,10 +29,14 @@ export type PathSpelling = (typeof PathSpelling)[keyof typeof PathSpelling];
 
 const FOLDER_KIND = 0;
 const FILE_KIND = 1;
+/** The child table's slots: 0 is empty, else 1 + (number << 1 | kind). */
+const EMPTY_SLOT = 0;
+const MAX_LOAD = 0.7;
 
 export class PathStore {
   readonly names = new SegmentNames();
-  private readonly children = new PairTable(4096);
+  private children = new Int32Array(4096);
+  private childCount = 0;
 
   private folderParent = new Int32Array(1024);
   private folderName = new Int32Array(1024);
@@ -57,14 +63,21 @@ export class PathStore {
     return this.fileSlots;
   }
 
-  /** Makes room for `files` files at once (a workspace listing), rather than growing step by step. */
+  /**
+   * Makes room for `files` more files at once (a workspace listing), rather than growing step by step: their
+   * columns, the child table, as many folders and some names (untouched room costs no memory until used). Grown
+   * before the listing is read, the columns are not replaced under code the JIT has just optimized for them.
+   */
   reserve(files: number): void {
-    if (files > this.fileFolder.length) {
-      this.fileFolder = grownInt32(this.fileFolder, files);
-      this.fileName = grownInt32(this.fileName, files);
-      this.fileFlags = grownUint8(this.fileFlags, files);
+    const needed = this.fileSlots + files;
+    if (needed > this.fileFolder.length) {
+      this.fileFolder = grownInt32(this.fileFolder, needed);
+      this.fileName = grownInt32(this.fileName, needed);
+      this.fileFlags = grownUint8(this.fileFlags, needed);
     }
-    this.children.reserve(files + (files >> 1));
+    this.reserveFolders(this.folders + files);
+    this.reserveChildren(this.childCount + files + (files >> 1));
+    this.names.reserve(this.names.count + expectedNames(files));
   }
 
   addRoot(rootIndex: number): number {
@@ -73,31 +86,32 @@ export class PathStore {
 
   /** The child folder of that name, or `NO_FOLDER`. */
   childFolder(folder: number, name: number): number {
-    return this.children.get(folder, name * 2 + FOLDER_KIND);
+    const held = this.children[this.folderSlot(folder, name)];
+    return held === EMPTY_SLOT ? NO_FOLDER : (held - 1) >> 1;
   }
 
   /** The child folder of that name, created with `flags` when missing. */
   ensureChildFolder(folder: number, name: number, flags: number): number {
-    const known = this.childFolder(folder, name);
-    if (known !== NO_FOLDER) {
-      return known;
+    const slot = this.folderSlot(folder, name);
+    const held = this.children[slot];
+    if (held !== EMPTY_SLOT) {
+      return (held - 1) >> 1;
     }
     const child = this.newFolder(folder, name, this.folderRoot[folder], this.folderDepth[folder] + 1, flags | (this.folderFlags[folder] & LIBRARY));
-    this.children.set(folder, name * 2 + FOLDER_KIND, child);
+    this.claimChild(slot, (child << 1) | FOLDER_KIND);
     return child;
   }
 
   /** The file of that name in the folder, or `NO_FILE`. */
   fileIn(folder: number, name: number): number {
-    return this.children.get(folder, name * 2 + FILE_KIND);
+    const held = this.children[this.fileSlot(folder, name)];
+    return held === EMPTY_SLOT ? NO_FILE : (held - 1) >> 1;
   }
 
-  /**
-   * Adds a file; `NO_FILE` when the folder already holds one of that name. With `counted` false the folders'
-   * file counts are left to `countAdded` (once for a whole listing, rather than a walk up per file).
-   */
-  addFile(folder: number, name: number, spelling: PathSpelling, path: string, counted = true): number {
-    if (this.fileIn(folder, name) !== NO_FILE) {
+  /** Adds a file (counted into its folder and every folder above); `NO_FILE` when the folder already holds one of that name. */
+  addFile(folder: number, name: number, spelling: PathSpelling, path: string): number {
+    const slot = this.fileSlot(folder, name);
+    if (this.children[slot] !== EMPTY_SLOT) {
       return NO_FILE;
     }
     const file = this.freeSlots.pop() ?? this.fileSlots++;
@@ -112,31 +126,10 @@ export class PathStore {
     if (spelling === PathSpelling.Other) {
       this.otherSpellings.set(file, path);
     }
-    this.children.set(folder, name * 2 + FILE_KIND, file);
-    if (counted) {
-      this.countFiles(folder, 1);
-    }
+    this.claimChild(slot, (file << 1) | FILE_KIND);
+    this.countFiles(folder, 1);
     this.liveFiles++;
     return file;
-  }
-
-  /** Counts files added with `counted` false into their folders and every folder above. */
-  countAdded(files: ArrayLike<number>): void {
-    const added = new Int32Array(this.folders);
-    for (let i = 0; i < files.length; i++) {
-      added[this.fileFolder[files[i]]]++;
-    }
-    // A folder is created after its parent, so going down the numbers passes each count up in one sweep.
-    for (let folder = this.folders - 1; folder >= 0; folder--) {
-      const count = added[folder];
-      if (count > 0) {
-        this.folderFiles[folder] += count;
-        const parent = this.folderParent[folder];
-        if (parent !== NO_FOLDER) {
-          added[parent] += count;
-        }
-      }
-    }
   }
 
   removeFile(file: number): void {
@@ -144,7 +137,7 @@ export class PathStore {
       return;
     }
     const folder = this.fileFolder[file];
-    this.children.delete(folder, this.fileName[file] * 2 + FILE_KIND);
+    this.deleteChild(this.fileSlot(folder, this.fileName[file]));
     this.countFiles(folder, -1);
     this.fileFlags[file] = 0;
     this.otherSpellings.delete(file);
@@ -280,17 +273,123 @@ export class PathStore {
     }
   }
 
+  /**
+   * The child table's slot holding folder `parent`'s child folder `name`, or the empty slot where it would go.
+   *
+   * Both slot finders start one slot before the home slot and read an entry's columns before knowing whether the
+   * slot is empty (reading those of entry 0 then): the step to the next slot and every comparison run on each
+   * lookup. Code the JIT optimizes early in a listing, while the table is nearly empty and slots hardly collide, has
+   * then seen all of them, and the first collisions do not send it back to be compiled again.
+   */
+  private folderSlot(parent: number, name: number): number {
+    const children = this.children;
+    const mask = children.length - 1;
+    let slot = (pairHash(parent, name * 2 + FOLDER_KIND) - 1) & mask;
+    for (;;) {
+      slot = (slot + 1) & mask;
+      const held = children[slot] - 1;
+      const folder = held < 0 ? 0 : held >> 1;
+      const isFolder = (held & 1) === FOLDER_KIND;
+      const sameParent = this.folderParent[folder] === parent;
+      const sameName = this.folderName[folder] === name;
+      if (held < 0 || (isFolder && sameParent && sameName)) {
+        return slot;
+      }
+    }
+  }
+
+  /** The child table's slot holding the file `name` in folder `parent`, or the empty slot where it would go. */
+  private fileSlot(parent: number, name: number): number {
+    const children = this.children;
+    const mask = children.length - 1;
+    let slot = (pairHash(parent, name * 2 + FILE_KIND) - 1) & mask;
+    for (;;) {
+      slot = (slot + 1) & mask;
+      const held = children[slot] - 1;
+      const file = held < 0 ? 0 : held >> 1;
+      const isFile = (held & 1) === FILE_KIND;
+      const sameFolder = this.fileFolder[file] === parent;
+      const sameName = this.fileName[file] === name;
+      if (held < 0 || (isFile && sameFolder && sameName)) {
+        return slot;
+      }
+    }
+  }
+
+  /** The home slot of a child table entry (`number << 1 | kind`), from the parent and name its columns hold. */
+  private homeOf(entry: number, mask: number): number {
+    const id = entry >> 1;
+    return (entry & 1) === FOLDER_KIND
+      ? pairHash(this.folderParent[id], this.folderName[id] * 2 + FOLDER_KIND) & mask
+      : pairHash(this.fileFolder[id], this.fileName[id] * 2 + FILE_KIND) & mask;
+  }
+
+  /** Fills the empty slot with `entry`, then grows the table when it is too full. */
+  private claimChild(slot: number, entry: number): void {
+    this.children[slot] = entry + 1;
+    this.childCount++;
+    if (this.childCount > this.children.length * MAX_LOAD) {
+      this.resizeChildren(this.children.length * 2);
+    }
+  }
+
+  /** Empties a slot, shifting later members of its run back so no lookup stops early at the hole. */
+  private deleteChild(slot: number): void {
+    const children = this.children;
+    const mask = children.length - 1;
+    let hole = slot;
+    for (let next = (hole + 1) & mask; children[next] !== EMPTY_SLOT; next = (next + 1) & mask) {
+      const home = this.homeOf(children[next] - 1, mask);
+      const movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
+      if (movable) {
+        children[hole] = children[next];
+        hole = next;
+      }
+    }
+    children[hole] = EMPTY_SLOT;
+    this.childCount--;
+  }
+
+  private reserveChildren(entries: number): void {
+    let capacity = this.children.length;
+    while (entries > capacity * MAX_LOAD) {
+      capacity *= 2;
+    }
+    if (capacity > this.children.length) {
+      this.resizeChildren(capacity);
+    }
+  }
+
+  private resizeChildren(capacity: number): void {
+    const old = this.children;
+    const children = new Int32Array(capacity);
+    const mask = capacity - 1;
+    this.children = children;
+    for (let at = 0; at < old.length; at++) {
+      if (old[at] !== EMPTY_SLOT) {
+        let slot = this.homeOf(old[at] - 1, mask);
+        while (children[slot] !== EMPTY_SLOT) {
+          slot = (slot + 1) & mask;
+        }
+        children[slot] = old[at];
+      }
+    }
+  }
+
+  private reserveFolders(count: number): void {
+    if (count > this.folderParent.length) {
+      this.folderParent = grownInt32(this.folderParent, count);
+      this.folderName = grownInt32(this.folderName, count);
+      this.folderRoot = grownInt32(this.folderRoot, count);
+      this.folderDepth = grownInt32(this.folderDepth, count);
+      this.folderFiles = grownInt32(this.folderFiles, count);
+      this.folderFlags = grownUint8(this.folderFlags, count);
+    }
+  }
+
   private newFolder(parent: number, name: number, root: number, depth: number, flags: number): number {
     const folder = this.folders++;
-    if (folder >= this.folderParent.length) {
-      const needed = folder + 1;
-      this.folderParent = grownInt32(this.folderParent, needed);
-      this.folderName = grownInt32(this.folderName, needed);
-      this.folderRoot = grownInt32(this.folderRoot, needed);
-      this.folderDepth = grownInt32(this.folderDepth, needed);
-      this.folderFiles = grownInt32(this.folderFiles, needed);
-      this.folderFlags = grownUint8(this.folderFlags, needed);
-    }
+    this.reserveFolders(folder + 1);
     this.folderParent[folder] = parent;
     this.folderName[folder] = name;
     this.folderRoot[folder] = root;
@@ -305,4 +404,9 @@ export class PathStore {
       this.folderFiles[at] += delta;
     }
   }
+}
+
+/** Distinct names a listing of `files` files is likely to hold (a guess to reserve room by; more still fit). */
+export function expectedNames(files: number): number {
+  return files >> 4;
 }

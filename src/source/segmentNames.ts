@@ -28,6 +28,20 @@ export class SegmentNames {
     return this.names.length;
   }
 
+  /** Makes room for `count` names in all, rather than growing step by step while a listing is read. */
+  reserve(count: number): void {
+    if (count > this.hashes.length) {
+      this.grow(count);
+    }
+    if (count > this.table.length * MAX_LOAD) {
+      let capacity = this.table.length;
+      while (count > capacity * MAX_LOAD) {
+        capacity *= 2;
+      }
+      this.rehash(capacity);
+    }
+  }
+
   /** The name's number, adding it when new. */
   intern(name: string): number {
     const hash = hashOf(name, 0, name.length);
@@ -77,7 +91,10 @@ export class SegmentNames {
   private find(text: string, from: number, to: number, hash: number): number {
     const mask = this.table.length - 1;
     const length = to - from;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    // One slot early, so the step to the next slot runs on every lookup (see `PathStore`'s slot finders).
+    let slot = (hash - 1) & mask;
+    for (;;) {
+      slot = (slot + 1) & mask;
       const id = this.table[slot];
       if (id === NO_NAME) {
         return NO_NAME;
@@ -96,10 +113,9 @@ export class SegmentNames {
     const lowerId = folded === name ? this.names.length : this.intern(folded);
     const id = this.names.length;
     this.names.push(name);
-    this.hashes = grownInt32(this.hashes, id + 1);
-    this.lower = grownInt32(this.lower, id + 1);
-    this.firstSpelling = grownInt32(this.firstSpelling, id + 1, NO_NAME);
-    this.nextSpelling = grownInt32(this.nextSpelling, id + 1, NO_NAME);
+    if (id >= this.hashes.length) {
+      this.grow(id + 1);
+    }
     this.hashes[id] = hash;
     this.lower[id] = lowerId;
     this.nextSpelling[id] = this.firstSpelling[lowerId];
@@ -110,6 +126,13 @@ export class SegmentNames {
       this.place(id);
     }
     return id;
+  }
+
+  private grow(count: number): void {
+    this.hashes = grownInt32(this.hashes, count);
+    this.lower = grownInt32(this.lower, count);
+    this.firstSpelling = grownInt32(this.firstSpelling, count, NO_NAME);
+    this.nextSpelling = grownInt32(this.nextSpelling, count, NO_NAME);
   }
 
   private place(id: number): void {

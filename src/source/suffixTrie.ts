@@ -7,9 +7,10 @@
  * `BURST_SIZE` and is split by the next segment. Only suffixes many files share get nodes of their own. Nodes,
  * buckets and the files' links live in typed arrays; segments are compared as name numbers (`SuffixKeys`).
  *
- * `insertAll` only groups the files by name; a group larger than a bucket is split the first time something
- * walks into it (`ready`), so a listing is indexed at once and the deeper levels are built for the names frames
- * actually ask about. A split builds the same nodes as one-by-one insertion would have.
+ * `insert` only appends a file to the bucket it reaches; a bucket larger than `BURST_SIZE` is split the first time
+ * something walks into it (`ready`) or removes from it, so a listing is indexed file by file at the cost of a
+ * lookup and an append each, and the deeper levels are built for the names frames actually ask about. A split
+ * builds the same nodes, in the same order, as splitting at once would have.
  */
 
 import { grownInt32, grownUint8 } from './growableArrays';
@@ -30,8 +31,6 @@ export interface SuffixKeys {
   folderKey(folder: number): number;
   /** Files whose number each match reports (vendored files, for the resolver). */
   isFlagged(file: number): boolean;
-  /** One more than the largest key. */
-  keyLimit(): number;
 }
 
 /**
@@ -47,9 +46,6 @@ export interface KeyChoices {
   matches(key: number, fromEnd: number): boolean;
 }
 
-/** Below this many files, `insertAll` inserts them one by one. */
-const BULK_MIN = 64;
-
 export interface SuffixMatch {
   /** How many trailing segments matched. */
   length: number;
@@ -63,7 +59,9 @@ export interface SuffixMatch {
 const NO_MATCH: SuffixMatch = { length: 0, count: 0, flaggedCount: 0, files: () => [] };
 
 export class SuffixTrie {
+  /** A node's child by key: the root's, one per file name, in `rootChildren` (by name number, plus one); the rest here. */
   private readonly children = new PairTable(1024);
+  private rootChildren = new Int32Array(1024);
   private nodes = 1;
   private size = new Int32Array(256);
   private flagged = new Int32Array(256);
@@ -75,14 +73,14 @@ export class SuffixTrie {
   private firstChild = new Int32Array(256).fill(NONE);
   private lastChild = new Int32Array(256).fill(NONE);
   private nextSibling = new Int32Array(256).fill(NONE);
-  /** Per file: the next file in its node's list, and that node. (Lists are short: a bucket, or files ending at a node.) */
+  /** Per file: the next file in its node's list. (Lists are short: a bucket, or files ending at a node.) */
   private next = new Int32Array(1024).fill(NONE);
-  private owner = new Int32Array(1024).fill(NONE);
 
   constructor(private readonly keys: SuffixKeys) {
     this.burst[ROOT] = 1;
   }
 
+  /** Appends a file to the bucket its path reaches (split later, when walked into). */
   insert(file: number): void {
     this.reserveFiles(file + 1);
     const flag = this.keys.isFlagged(file) ? 1 : 0;
@@ -93,46 +91,42 @@ export class SuffixTrie {
       this.flagged[node] += flag;
       const key = this.keyAt(file, depth);
       if (key < 0) {
-        this.append(node, file);
-        return;
+        break;
       }
       node = this.childOrNew(node, key);
       depth++;
     }
-    this.size[node]++;
-    this.flagged[node] += flag;
-    this.append(node, file);
-    if (this.size[node] > BURST_SIZE) {
-      this.split(node, depth);
+    if (this.burst[node] === 0) {
+      this.size[node]++;
+      this.flagged[node] += flag;
     }
+    this.append(node, file);
   }
 
-  /** Inserts many files: into an empty trie, grouped by name at once (see the class comment); else one by one. */
-  insertAll(files: Int32Array<ArrayBuffer>): void {
-    let highest = -1;
-    for (let i = 0; i < files.length; i++) {
-      highest = Math.max(highest, files[i]);
-    }
-    if (this.size[ROOT] !== 0 || files.length < BULK_MIN) {
-      files.forEach((file) => this.insert(file));
-      return;
-    }
-    this.reserveFiles(highest + 1);
-    this.groupByName(Int32Array.from(files).sort());
+  /** Room for files numbered below `files` and for `nodes` nodes (a listing), rather than growing step by step. */
+  reserve(files: number, nodes: number): void {
+    this.reserveFiles(files);
+    this.reserveNodes(nodes);
+    this.rootChildren = grownInt32(this.rootChildren, nodes);
   }
 
   /** Removes a file inserted before; false when it is not in the trie. */
   remove(file: number): boolean {
-    let node = file < this.owner.length ? this.owner[file] : NONE;
-    if (node === NONE) {
+    // The file's own segments lead to the list holding it; a long bucket on the way is split first, since
+    // lists are walked to unlink.
+    let node = ROOT;
+    for (let depth = 0; ; depth++) {
+      node = this.ready(node, depth);
+      const key = this.burst[node] === 1 ? this.keyAt(file, depth) : NONE;
+      const child = key < 0 ? NONE : this.childOf(node, key);
+      if (child === NONE) {
+        break;
+      }
+      node = child;
+    }
+    if (!this.unlink(node, file)) {
       return false;
     }
-    // A bucket not split yet can be long, and lists are walked to unlink: split it first.
-    if (this.burst[node] === 0 && this.size[node] > BURST_SIZE) {
-      this.split(node, this.depthOf(node));
-      node = this.owner[file];
-    }
-    this.unlink(node, file);
     const flag = this.keys.isFlagged(file) ? 1 : 0;
     for (let at = node; at !== NONE; at = this.parent[at]) {
       this.size[at]--;
@@ -148,7 +142,7 @@ export class SuffixTrie {
     let depth = 0;
     while (this.burst[node] === 1 && depth < n) {
       const key = keys[n - 1 - depth];
-      const child = key < 0 ? NONE : this.children.get(node, key);
+      const child = key < 0 ? NONE : this.childOf(node, key);
       if (child === NONE || this.size[child] === 0) {
         return [];
       }
@@ -169,7 +163,7 @@ export class SuffixTrie {
     let depth = 0;
     while (this.burst[node] === 1 && depth < n) {
       const key = keys[n - 1 - depth];
-      const child = key < 0 ? NONE : this.children.get(node, key);
+      const child = key < 0 ? NONE : this.childOf(node, key);
       if (child === NONE || this.size[child] === 0) {
         break;
       }
@@ -303,7 +297,7 @@ export class SuffixTrie {
         continue;
       }
       for (const key of keys) {
-        const child = this.children.get(node, key);
+        const child = this.childOf(node, key);
         if (child !== NONE && this.size[child] > 0) {
           next.push(this.ready(child, depth));
         }
@@ -379,47 +373,6 @@ export class SuffixTrie {
     }
   }
 
-  /**
-   * Fills the empty root with `files` (in insertion order): one child per name, holding its files as a bucket
-   * (split later when larger than one, by `ready`). A counting sort by name keeps insertion order within a name,
-   * and children come in the order their first file came, as one-by-one insertion orders them.
-   */
-  private groupByName(files: Int32Array<ArrayBuffer>): void {
-    const keys = new Int32Array(files.length);
-    const counts = new Int32Array(this.keys.keyLimit() + 1);
-    const order: number[] = [];
-    let flagged = 0;
-    for (let i = 0; i < files.length; i++) {
-      const key = this.keys.nameKey(files[i]);
-      keys[i] = key;
-      if (counts[key]++ === 0) {
-        order.push(key);
-      }
-      flagged += this.keys.isFlagged(files[i]) ? 1 : 0;
-    }
-    this.size[ROOT] += files.length;
-    this.flagged[ROOT] += flagged;
-    const nodes = new Int32Array(counts.length);
-    for (const key of order) {
-      const child = this.childOrNew(ROOT, key);
-      this.size[child] = counts[key];
-      nodes[key] = child;
-    }
-    for (let i = 0; i < files.length; i++) {
-      const child = nodes[keys[i]];
-      this.append(child, files[i]);
-      this.flagged[child] += this.keys.isFlagged(files[i]) ? 1 : 0;
-    }
-  }
-
-  private depthOf(node: number): number {
-    let depth = 0;
-    for (let at = node; at !== ROOT; at = this.parent[at]) {
-      depth++;
-    }
-    return depth;
-  }
-
   /** The node, split first if it is a bucket grown past `BURST_SIZE` (`depth`: the keys on the way to it). */
   private ready(node: number, depth: number): number {
     if (this.burst[node] === 0 && this.size[node] > BURST_SIZE) {
@@ -458,14 +411,20 @@ export class SuffixTrie {
   }
 
   private reserveFiles(count: number): void {
-    if (count > this.owner.length) {
+    if (count > this.next.length) {
       this.next = grownInt32(this.next, count, NONE);
-      this.owner = grownInt32(this.owner, count, NONE);
     }
   }
 
+  private childOf(node: number, key: number): number {
+    if (node !== ROOT) {
+      return this.children.get(node, key);
+    }
+    return key < this.rootChildren.length ? this.rootChildren[key] - 1 : NONE;
+  }
+
   private childOrNew(node: number, key: number): number {
-    const known = this.children.get(node, key);
+    const known = this.childOf(node, key);
     if (known !== NONE) {
       return known;
     }
@@ -478,7 +437,12 @@ export class SuffixTrie {
       this.nextSibling[this.lastChild[node]] = child;
     }
     this.lastChild[node] = child;
-    this.children.set(node, key, child);
+    if (node === ROOT) {
+      this.rootChildren = grownInt32(this.rootChildren, key + 1);
+      this.rootChildren[key] = child + 1;
+    } else {
+      this.children.set(node, key, child);
+    }
     return child;
   }
 
@@ -491,10 +455,10 @@ export class SuffixTrie {
       this.next[last] = file;
     }
     this.tail[node] = file;
-    this.owner[file] = node;
   }
 
-  private unlink(node: number, file: number): void {
+  /** Takes a file out of a node's list; false when the list does not hold it. */
+  private unlink(node: number, file: number): boolean {
     let before = NONE;
     let at = this.head[node];
     while (at !== file && at !== NONE) {
@@ -502,7 +466,7 @@ export class SuffixTrie {
       at = this.next[at];
     }
     if (at === NONE) {
-      return;
+      return false;
     }
     const after = this.next[file];
     if (before === NONE) {
@@ -514,7 +478,7 @@ export class SuffixTrie {
       this.tail[node] = before;
     }
     this.next[file] = NONE;
-    this.owner[file] = NONE;
+    return true;
   }
 }
 

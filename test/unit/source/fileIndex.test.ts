@@ -116,6 +116,29 @@ describe('source/fileIndex', () => {
     assert.equal(index.longestSuffix(['util.ts'], false).libraryCount, 0);
   });
 
+  it('tells a file from a folder of the same name, and keeps a crowded folder right through removals and re-adds', () => {
+    const index = new FileIndex(['/w'], ['/w/a/x', '/w/a/x/y.ts', '/w/a/x/x']);
+    assert.deepEqual(paths(index.findRelative(['a', 'x'], false)), ['/w/a/x']);
+    assert.deepEqual(paths(index.findRelative(['a', 'x', 'x'], false)), ['/w/a/x/x']);
+    assert.equal(index.remove('/w/a/x'), true);
+    assert.equal(index.has('/w/a/x'), false);
+    assert.deepEqual(paths(index.files()), ['/w/a/x/x', '/w/a/x/y.ts']);
+    assert.equal(index.hasFolder('/w', ['a', 'x']), true);
+
+    // 3,000 files in one folder, then every other one removed and new ones added into the freed numbers.
+    const crowded = Array.from({ length: 3000 }, (_, i) => `/w/flat/f${i}.ts`);
+    const flat = new FileIndex(['/w'], crowded);
+    crowded.filter((_, i) => i % 2 === 0).forEach((path) => assert.equal(flat.remove(path), true, path));
+    const added = Array.from({ length: 1000 }, (_, i) => `/w/flat/g${i}.ts`);
+    added.forEach((path) => assert.equal(flat.add(path), true, path));
+    assert.equal(flat.size, 2500);
+    crowded.forEach((path, i) => assert.equal(flat.has(path), i % 2 === 1, path));
+    assert.ok(added.every((path) => flat.has(path)));
+    assert.deepEqual(paths(flat.findRelative(['flat', 'g999.ts'], false)), ['/w/flat/g999.ts']);
+    assert.equal(flat.longestSuffix(['flat', 'f1.ts'], false).count, 1);
+    assert.equal(flat.longestSuffix(['flat', 'f2.ts'], false).length, 0);
+  });
+
   it('accepts Windows paths and returns them as given', () => {
     const index = new FileIndex(['C:\\Users\\me\\proj'], ['C:\\Users\\me\\proj\\src\\App.cs', 'c:/Users/me/proj/src/Other.cs']);
     assert.equal(index.size, 2);
