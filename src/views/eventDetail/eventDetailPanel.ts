@@ -46,9 +46,14 @@ export interface PaintTiming {
 /** How many messages the panel remembers having sent (tests read them). */
 const SENT_KEPT = 50;
 
+/** How long the panel waits for its event before making a page that says "Loading…" (an event at hand is in the page's first HTML). */
+const LOADING_PAGE_AFTER_MS = 50;
+
 /**
- * One event in a webview panel. The page gets its body after it says `ready` (again each time it is
- * shown: the page is not kept while hidden), asks for folded parts by reference, and turns clicks
+ * One event in a webview panel. An event loaded at once (from the store, a file) is rendered into the
+ * page's HTML, painted without a round trip; one still loading gets a "Loading…" page and its body
+ * after the page says `ready`. A page made again (shown after being hidden: it is not kept) has its
+ * HTML's body when that is still current, else the current one after `ready`. The page asks for folded parts by reference, and turns clicks
  * into messages that are checked (readWebviewMessage) before anything acts on them. Every part of the
  * body is rendered by the pure renderer, which escapes all event text.
  */
@@ -60,12 +65,16 @@ export class EventDetailPanel implements vscode.Disposable {
   private frameOrder: FrameOrder = readConfig().frameOrder;
   private renderId = 0;
   private readySeen = false;
+  private pageMade = false;
+  /** The render id of the body in the page's HTML while that body is still what the panel would show. */
+  private pageBody?: number;
+  private body?: string;
   private disposed = false;
   private readonly openedAt = performance.now();
   private readyAt?: number;
   private lastRender?: { renderId: number; ms: number; postedAt: number };
   /** The first body, rendered while the page loads (the page takes longer to load than the body to render). */
-  private prepared?: { html: string; ms: number; frameOrder: FrameOrder };
+  private prepared?: { html: Html; ms: number; frameOrder: FrameOrder };
   private readonly subscriptions: Array<vscode.Disposable | Subscription> = [];
   private readonly paints = new vscode.EventEmitter<PaintTiming>();
   private readonly disposals = new vscode.EventEmitter<void>();
@@ -81,7 +90,6 @@ export class EventDetailPanel implements vscode.Disposable {
     readonly source: PanelEventSource,
     private readonly services: PanelServices,
   ) {
-    this.webviewPanel.webview.html = this.shell();
     this.subscriptions.push(
       this.webviewPanel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
       this.webviewPanel.onDidDispose(() => this.dispose()),
@@ -90,7 +98,11 @@ export class EventDetailPanel implements vscode.Disposable {
         if (shown && issueKey(shown) === issueKey(ref)) this.refreshHeader();
       }),
     );
-    this.loaded = this.load();
+    const loadingPage = setTimeout(() => this.makePage(), LOADING_PAGE_AFTER_MS);
+    this.loaded = this.load().then(() => {
+      clearTimeout(loadingPage);
+      this.makePage();
+    });
   }
 
   get key(): string {
@@ -102,13 +114,9 @@ export class EventDetailPanel implements vscode.Disposable {
     return this.event;
   }
 
-  /** The last body sent, as the page got it. */
+  /** The last body the page got: in its HTML or in a `show`. */
   get lastBody(): string | undefined {
-    for (let i = this.sent.length - 1; i >= 0; i--) {
-      const message = this.sent[i];
-      if (message.type === 'show') return message.html;
-    }
-    return undefined;
+    return this.body;
   }
 
   /** Resolves when the event is loaded or failed to load. */
@@ -122,6 +130,7 @@ export class EventDetailPanel implements vscode.Disposable {
 
   /** The body again (the frame order changed), for a page that has asked for it before. */
   rerender(): void {
+    this.pageBody = undefined;
     if (this.readySeen) void this.loaded.then(() => this.show());
   }
 
@@ -168,7 +177,7 @@ export class EventDetailPanel implements vscode.Disposable {
         this.readyAt ??= performance.now();
         this.readySeen = true;
         await this.loaded;
-        this.show();
+        if (this.pageBody === undefined) this.show();
         return undefined;
       case 'painted':
         this.painted(message.renderId);
@@ -251,7 +260,28 @@ export class EventDetailPanel implements vscode.Disposable {
     }
   }
 
+  /** The page, once: with the body when the event is loaded (or failed), else saying "Loading…". */
+  private makePage(): void {
+    if (this.pageMade || this.disposed) return;
+    this.pageMade = true;
+    if (!this.event && this.failure === undefined) {
+      this.webviewPanel.webview.html = this.shell();
+      return;
+    }
+    const { html, renderId, ms } = this.currentBody();
+    this.webviewPanel.webview.html = this.shell({ body: html, renderId });
+    this.pageBody = renderId;
+    this.lastRender = { renderId, ms, postedAt: performance.now() };
+  }
+
   private show(): void {
+    const { html, renderId, ms } = this.currentBody();
+    this.lastRender = { renderId, ms, postedAt: performance.now() };
+    this.post({ type: 'show', html, renderId });
+  }
+
+  /** The body to show now, with a new render id, and how long it took to render. */
+  private currentBody(): { html: Html; renderId: number; ms: number } {
     const renderId = ++this.renderId;
     this.frameOrder = readConfig().frameOrder;
     const prepared = this.prepared?.frameOrder === this.frameOrder ? this.prepared : undefined;
@@ -259,12 +289,11 @@ export class EventDetailPanel implements vscode.Disposable {
     this.prepared = undefined;
     const started = performance.now();
     const html = prepared?.html ?? (this.event ? this.renderBody(this.event, this.frameOrder) : this.failureHtml());
-    const postedAt = performance.now();
-    this.lastRender = { renderId, ms: prepared?.ms ?? postedAt - started, postedAt };
-    this.post({ type: 'show', html, renderId });
+    this.body = html;
+    return { html, renderId, ms: prepared?.ms ?? performance.now() - started };
   }
 
-  private renderBody(event: SentryEvent, frameOrder: FrameOrder): string {
+  private renderBody(event: SentryEvent, frameOrder: FrameOrder): Html {
     try {
       return renderEventDetail(event, this.header, { frameOrder });
     } catch (error) {
@@ -277,6 +306,7 @@ export class EventDetailPanel implements vscode.Disposable {
     if (!this.event || this.disposed) return;
     this.header = this.source.header(this.event);
     this.prepared = undefined;
+    this.pageBody = undefined;
     this.post({ type: 'header', html: renderHeader(this.event, this.header) });
   }
 
@@ -312,7 +342,7 @@ export class EventDetailPanel implements vscode.Disposable {
     return el('p', { class: 'notice' }, icon('warning'), text(` ${untrustedText(message, 1_000)}`));
   }
 
-  private shell(): string {
+  private shell(first?: { body: Html; renderId: number }): string {
     const webview = this.webviewPanel.webview;
     const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'media', ...path)).toString();
     return buildWebviewShell({
@@ -321,6 +351,7 @@ export class EventDetailPanel implements vscode.Disposable {
       styleUri: media('eventDetail.css'),
       codiconsUri: media('codicons', 'codicon.css'),
       title: this.source.pendingTitle,
+      ...first,
     });
   }
 }

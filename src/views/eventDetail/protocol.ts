@@ -34,8 +34,9 @@ export type ExternalTarget = 'event' | 'issue';
 export type IssueAction = 'resolve' | 'resolveInNextRelease' | 'unresolve' | 'ignore' | 'assignToMe' | 'assign' | 'bookmark' | 'unbookmark' | 'downloadEvents';
 
 export type WebviewMessage =
+  /** The script runs (the page was made or made again); answered with `show` unless the page's HTML holds the current body. */
   | { type: 'ready' }
-  /** The page has laid out and painted the `show` with this id. */
+  /** The page has laid out and painted the body with this id: its HTML's (`data-render-id`) or a `show`'s. */
   | { type: 'painted'; renderId: number }
   | { type: 'openFrame'; frame: FrameRef }
   | { type: 'searchIssues'; tag: number }

@@ -8,8 +8,10 @@ export interface WebviewShellInput {
   styleUri: string;
   codiconsUri: string;
   title: string;
-  /** Markup to show before the script runs (e.g. "Loading…"); the event arrives after the ready handshake. */
+  /** The panel's first body, painted as the page loads (without it: "Loading…", and the body follows the ready handshake). */
   body?: Html;
+  /** The render id of `body`: the page reports `painted` with it. */
+  renderId?: number;
   /** For tests; a fresh one is made per render otherwise. */
   nonce?: string;
 }
@@ -40,12 +42,17 @@ export function buildWebviewShell(input: WebviewShellInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
     `<link rel="stylesheet" href="${escapeHtml(input.codiconsUri)}">`,
     `<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">`,
+    // Fetched with the stylesheets, run once the document is parsed: the body is painted without it.
+    `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(input.scriptUri)}" defer></script>`,
     `<title>${escapeHtml(input.title)}</title>`,
     '</head>',
     '<body>',
-    `<main id="event-detail" aria-live="polite">${input.body ?? '<p class="muted">Loading the event…</p>'}</main>`,
-    `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(input.scriptUri)}"></script>`,
+    `<main id="event-detail" aria-live="polite"${renderIdAttribute(input)}>${input.body ?? '<p class="muted">Loading the event…</p>'}</main>`,
     '</body>',
     '</html>',
   ].join('\n');
+}
+
+function renderIdAttribute(input: WebviewShellInput): string {
+  return input.body !== undefined && input.renderId !== undefined && Number.isSafeInteger(input.renderId) ? ` data-render-id="${input.renderId}"` : '';
 }

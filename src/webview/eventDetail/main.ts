@@ -5,7 +5,8 @@ import { FragmentLoader } from './fragmentLoader';
 import { loadState, post, saveState } from './vscodeApi';
 
 /**
- * The event detail panel's script: shows what the extension sends after the `ready` handshake, loads
+ * The event detail panel's script: reports the body the page was made with as painted, shows what
+ * the extension sends after the `ready` handshake (a later or newer body, a header), loads
  * folded parts on demand, filters breadcrumbs, and turns clicks into typed messages. Every handler
  * is delegated from the document and reads data attributes; the page has no inline handlers.
  */
@@ -134,4 +135,10 @@ function restoreFilter(): void {
   filter.set(saved);
 }
 
+// The body the page was made with (the extension had the event before it made the page).
+const firstRenderId = root?.getAttribute('data-render-id');
+if (firstRenderId) {
+  restoreFilter();
+  afterPaint(Number(firstRenderId));
+}
 post({ type: 'ready' });

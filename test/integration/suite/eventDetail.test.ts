@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { OpenFrameResult } from '../../../src/editor/frameOpener';
 import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
-import { DEMO } from '../../fixtures/demo/demoConstants';
+import { DEMO, eventSeed } from '../../fixtures/demo/demoConstants';
+import { eventIdFor } from '../../fixtures/demo/ids';
 import { child, childrenOf, extensionApi, injectFault, issueByShortId, labelOf, resetServer, serverRequests } from './helpers';
 import { issueItems, issueSearchRequests } from './paletteHelpers';
 import { bodyOf, clickRow, closePanels, frameRefIn, issueActionsIn, paintedPanel } from './panelHelpers';
@@ -161,6 +162,48 @@ describe('event detail panel: a Sentry event in the real VS Code', () => {
     } finally {
       api.data.store.patchIssue(issueRef, { status: 'unresolved' });
     }
+  });
+
+  it("an event at hand is painted from the page's first HTML, without the ready/show round trip; a page made again gets a body only when it changed", async () => {
+    const issue = DEMO.issues.outOfStock;
+    const issueRef = { org: DEMO.organizations.demo.slug, issueId: issue.id };
+    await openLatestFromList('outOfStock');
+    closePanels(api);
+    const ref = { ...issueRef, project: issue.project, eventId: issue.latestEventId };
+    assert.ok(api.data.store.event(ref)?.hasDetail, 'the event is in the store');
+    const panel = await paintedPanel(api, await vscode.commands.executeCommand<{ key: string }>('sentry.openEvent', ref));
+    const html = panel.webviewPanel.webview.html;
+    assert.match(html, /<main id="event-detail" aria-live="polite" data-render-id="1">/);
+    assert.ok(html.includes(bodyOf(panel)), 'the body is in the HTML');
+    assert.strictEqual(panel.lastPaint?.renderId, 1, 'the page reported the body of its HTML painted');
+    // The page says ready before painted: its ready was answered with nothing, as is a page made again from the same HTML.
+    assert.strictEqual(panel.sent.length, 0, 'the body was not sent: the page has it');
+    await panel.handleMessage({ type: 'ready' });
+    assert.strictEqual(panel.sent.length, 0, 'nor to the page made again');
+    try {
+      api.data.store.patchIssue(issueRef, { status: 'resolved' });
+      await panel.handleMessage({ type: 'ready' });
+      const show = panel.sent[panel.sent.length - 1];
+      assert.ok(show.type === 'show' && show.renderId === 2, JSON.stringify(show).slice(0, 200));
+      assert.match(show.html, /<span class="badge issue-status">resolved<\/span>/, 'the page made again gets the current header');
+    } finally {
+      api.data.store.patchIssue(issueRef, { status: 'unresolved' });
+    }
+  });
+
+  it('an event still loading: the page says Loading and gets its body after ready', async () => {
+    const issue = DEMO.issues.outOfStock;
+    const ref = { org: DEMO.organizations.demo.slug, project: issue.project, eventId: eventIdFor(eventSeed(issue.id, 20)), issueId: issue.id };
+    // Only what a list of events gives: the panel asks Sentry for the event.
+    const listed = api.data.store.event(ref);
+    if (listed) api.data.store.putEvent(ref, { ...listed, hasDetail: false });
+    await injectFault({ match: ref.eventId, delayMs: 600 });
+    const panel = await paintedPanel(api, await vscode.commands.executeCommand<{ key: string }>('sentry.openEvent', ref));
+    assert.match(panel.webviewPanel.webview.html, /<main id="event-detail" aria-live="polite"><p class="muted">Loading the event…<\/p><\/main>/);
+    const show = panel.sent.find((m) => m.type === 'show');
+    assert.ok(show && show.type === 'show' && show.renderId === panel.lastPaint?.renderId, 'the body was sent after ready and painted');
+    assert.strictEqual(show.html, bodyOf(panel));
+    assert.match(show.html, new RegExp(issue.shortId));
   });
 
   it('a panel closed while its event is still loading goes quietly', async () => {

@@ -22,7 +22,7 @@ export async function paintedPanel(api: SentryExplorerApi, opened: { key: string
   return panel;
 }
 
-/** The body the panel last sent its page. */
+/** The body the panel last gave its page (in its HTML or sent). */
 export function bodyOf(panel: EventDetailPanel): string {
   const body = panel.lastBody;
   assert.ok(body, 'the panel sent no body');
@@ -55,18 +55,20 @@ export function headersSince(panel: EventDetailPanel, mark: unknown): string[] {
   return after.flatMap((message) => (message.type === 'header' ? [message.html] : []));
 }
 
-/** The header the page shows now: the last header sent, else the header of the last body. */
+/** The header the page shows now: the last header sent, else the header of the last body (sent, or in the page's HTML). */
 export function currentHeader(panel: EventDetailPanel): string {
   for (let i = panel.sent.length - 1; i >= 0; i--) {
     const message = panel.sent[i];
     if (message.type === 'header') return message.html;
-    if (message.type === 'show') {
-      const header = /<header class="event-header">[\s\S]*?<\/header>/.exec(message.html);
-      assert.ok(header, 'the body has no header');
-      return header[0];
-    }
+    if (message.type === 'show') return headerOf(message.html);
   }
-  assert.fail('the panel sent no header');
+  return headerOf(bodyOf(panel));
+}
+
+function headerOf(body: string): string {
+  const header = /<header class="event-header">[\s\S]*?<\/header>/.exec(body);
+  assert.ok(header, 'the body has no header');
+  return header[0];
 }
 
 /**

@@ -27,7 +27,7 @@ describe('event detail webview shell', () => {
     assert.equal(policy.get('img-src'), 'https://*.vscode-cdn.net');
     assert.equal(policy.get('script-src'), "'nonce-abc123'");
     assert.ok(![...policy.values()].some((value) => /unsafe-inline|unsafe-eval|\*(?!\.)|https?:(?!\/\/\*\.vscode-cdn)/.test(value)), [...policy.values()].join('; '));
-    assert.match(html, /<script nonce="abc123" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/eventDetail\.js"><\/script>/);
+    assert.match(html, /<script nonce="abc123" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/eventDetail\.js" defer><\/script>/);
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, no inline ones');
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline handlers');
     assert.match(html, /<title>Event &lt;b&gt;1&lt;\/b&gt;<\/title>/);
@@ -47,6 +47,21 @@ describe('event detail webview shell', () => {
       assert.equal(policy.get('script-src'), "'nonce-n'");
       assert.equal(policy.size, 7, evil);
     }
+  });
+
+  it('loads its script deferred from the head, so a body in the page is painted without waiting for it', () => {
+    const html = buildWebviewShell({ ...INPUT, nonce: 'n' });
+    const head = html.slice(0, html.indexOf('</head>'));
+    assert.match(head, /<script nonce="n" src="[^"]+" defer><\/script>/);
+    assert.ok(!html.slice(html.indexOf('<body>')).includes('<script'), 'no script in the body');
+  });
+
+  it('marks a first body with its render id (the page reports it painted); "Loading…" has none', () => {
+    const loading = buildWebviewShell({ ...INPUT, renderId: 3 });
+    assert.match(loading, /<main id="event-detail" aria-live="polite"><p class="muted">Loading the event…<\/p><\/main>/);
+    const first = buildWebviewShell({ ...INPUT, body: text('event <b>'), renderId: 3 });
+    assert.match(first, /<main id="event-detail" aria-live="polite" data-render-id="3">event &lt;b&gt;<\/main>/);
+    assert.doesNotMatch(buildWebviewShell({ ...INPUT, body: text('x'), renderId: Number.NaN }), /data-render-id/);
   });
 
   it('escapes the asset URIs and takes its body as built markup', () => {
