@@ -13,6 +13,7 @@ import { FileChange, FileIndex } from '../../src/source/fileIndex';
 import { FrameResolution, FrameResolver } from '../../src/source/frameResolver';
 import { bareNameFrames, contradictingFrames, shuffled } from './hardFrames';
 import { retainedBy } from './retainedHeap';
+import { seededRandom } from '../fixtures/largeMonorepo';
 
 const ROOT = '/home/dev/mono';
 const FILE_COUNT = 100_000;
@@ -27,18 +28,6 @@ const MB = 1024 * 1024;
 
 const FOLDERS = ['components', 'utils', 'hooks', 'services', 'api', 'models', 'store', 'views', 'lib', 'routes'];
 const COMMON_NAMES = ['index.ts', 'utils.ts', 'types.ts', 'constants.ts', 'helpers.ts'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same work. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(next: () => number, items: readonly T[]): T {
   return items[Math.floor(next() * items.length)];
@@ -146,7 +135,7 @@ function round(value: number, digits = 4): number {
 }
 
 export async function runFrameBench(): Promise<Record<string, number>> {
-  const next = random(20261123);
+  const next = seededRandom(20261123);
   const files = asListed(monorepoFiles(FILE_COUNT, next));
   const frames = realisticFrames(files, FRAME_COUNT, next);
 
@@ -172,7 +161,7 @@ export async function runFrameBench(): Promise<Record<string, number>> {
   // Built from its own copy of the listing (so the strings it keeps count), then used for every frame (so the
   // trie levels built on first use count too).
   const heap = retainedBy(
-    () => new FileIndex([ROOT], asListed(monorepoFiles(FILE_COUNT, random(20261123)))),
+    () => new FileIndex([ROOT], asListed(monorepoFiles(FILE_COUNT, seededRandom(20261123)))),
     (built) => {
       const fresh = new FrameResolver(built);
       frames.forEach((f) => fresh.resolve(f));
