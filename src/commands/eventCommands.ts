@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { readConfig } from '../config';
+import { COMMANDS } from '../constants';
 import { type LocalEventRef, localEventRefOf } from '../model/localEventRef';
-import { type EventRef, eventRefOf, isIdText, type IssueRef, issueRefOf, readIssueRef } from '../model/refs';
+import { type EventRef, eventRefOf, type IssueRef, issueRefOf, readIssueRef } from '../model/refs';
 import type { PinnedEvent, SentryData } from '../model/sentryData';
 import { eventToMarkdown } from '../views/eventDetail/eventMarkdown';
 import type { EventDetailPanels, ShowOptions } from '../views/eventDetail/eventDetailPanels';
@@ -23,13 +24,13 @@ export interface OpenedEvent {
 /**
  * `sentry.openEvent`: the event detail panel for an event ref, a file's event, an issue's
  * `{org, issueId, which}`, or a row that gives one of those. From the palette (no argument) it opens
- * the event of the row selected in the Sentry view (an issue row: its latest event), else asks for
- * `organization/project/event id`. `options.preserveFocus` (a tree row's click) keeps the keyboard
+ * the event of the row selected in the Sentry view (an issue row: its latest event), else asks what
+ * Open Issue or Event… asks (a link, a short id, an event id). `options.preserveFocus` (a tree row's click) keeps the keyboard
  * where it was. Undefined when the user cancelled.
  */
 export async function openEvent(arg: unknown, deps: EventCommandDeps, options?: unknown): Promise<OpenedEvent | undefined> {
-  const target = arg ?? selectedTarget(deps.selection()) ?? (await askForEvent());
-  if (target === undefined) return undefined;
+  const target = arg ?? selectedTarget(deps.selection());
+  if (target === undefined) return askWhatToOpen(deps);
   const show: ShowOptions = { preserveFocus: readPreserveFocus(options) };
   const local = localEventRefOf(target);
   if (local) return { key: deps.panels.showFileEvent(local, show).key };
@@ -42,7 +43,7 @@ export async function openEvent(arg: unknown, deps: EventCommandDeps, options?: 
     );
     return { key: deps.panels.showEvent(loaded, show).key };
   }
-  throw new Error('Pick an event to open: an event in the Sentry view, or organization/project/event id.');
+  throw new Error('Pick an event to open: an event in the Sentry view, a Sentry link, a short id or an event id.');
 }
 
 /**
@@ -83,21 +84,9 @@ function readPinned(value: unknown): { issue: IssueRef; which: PinnedEvent } | u
   return issue && pinned ? { issue, which: pinned } : undefined;
 }
 
-async function askForEvent(): Promise<EventRef | undefined> {
-  const answer = await vscode.window.showInputBox({
-    title: 'Sentry: Open Event',
-    prompt: 'The event as organization/project/event id, e.g. acme/backend/4f1c2a9be0d34c7e9a5b6c7d8e9f0a1b (or select an event in the Sentry view first)',
-    placeHolder: 'organization/project/event id',
-    ignoreFocusOut: true,
-    validateInput: (input) => (readTypedEventRef(input) ? undefined : 'Type organization/project/event id: three parts, no spaces.'),
-  });
-  return answer === undefined ? undefined : readTypedEventRef(answer);
-}
-
-/** "acme/backend/4f1c…" → an event ref read through its project. */
-export function readTypedEventRef(input: string): EventRef | undefined {
-  const parts = input.trim().replace(/^\/+|\/+$/g, '').split('/');
-  if (parts.length !== 3 || !parts.every(isIdText)) return undefined;
-  const [org, project, eventId] = parts;
-  return { org, project, eventId };
+/** Nothing given or selected: the palette's Open Issue or Event…, whose answer lands in the panel in front. */
+async function askWhatToOpen(deps: EventCommandDeps): Promise<OpenedEvent | undefined> {
+  const opened = await vscode.commands.executeCommand<boolean>(COMMANDS.openIssueOrEvent);
+  const panel = opened ? deps.panels.active : undefined;
+  return panel ? { key: panel.key } : undefined;
 }

@@ -5,10 +5,11 @@ import type { EventRef } from '../../../src/model/refs';
 import { DEMO, eventSeed } from '../../fixtures/demo/demoConstants';
 import { eventIdFor } from '../../fixtures/demo/ids';
 import { shareIdOf } from '../../server/publicRoutes';
-import { extensionApi, labelOf, resetServer, serverRequests } from './helpers';
+import { child, extensionApi, labelOf, resetServer, serverRequests } from './helpers';
 import { selected, sleep, useEnvironmentToken, waitForEventRowOf } from './paletteHelpers';
 import { closePanels, waitForPanelOf } from './panelHelpers';
 import { spyOnNotifications, waitFor } from './uiSpies';
+import { replaceInWindow } from './windowStubs';
 
 const ORG = DEMO.organizations.demo.slug;
 const server = () => process.env.SENTRY_EXPLORER_TEST_SERVER!;
@@ -42,6 +43,24 @@ describe('Sentry: Open Issue or Event… and vscode:// links', () => {
     await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: issue.latestEventId, shortId: issue.shortId }, 'the latest event in its panel');
     const requests = (await serverRequests()).map((r) => r.path);
     assert.ok(requests.includes(`/api/0/organizations/${ORG}/shortids/${issue.shortId}/`), requests.join(', '));
+  });
+
+  it('Open Event from the palette with no event selected asks what Open Issue or Event asks, and opens the answer', async () => {
+    const issue = DEMO.issues.refundCurrency;
+    await api.treeView.reveal(await child(api, undefined, DEMO.organizations.demo.name), { select: true, focus: false });
+    const asked: Array<string | undefined> = [];
+    const restore = replaceInWindow('showInputBox', (async (options?: vscode.InputBoxOptions) => {
+      asked.push(options?.title);
+      return issue.shortId;
+    }) as typeof vscode.window.showInputBox);
+    try {
+      const opened = await vscode.commands.executeCommand<{ key: string } | undefined>('sentry.openEvent');
+      assert.deepStrictEqual(asked, ['Sentry: Open Issue or Event']);
+      const panel = await waitForPanelOf(api, { org: ORG, project: issue.project, eventId: issue.latestEventId, shortId: issue.shortId }, 'the short id\'s latest event in its panel');
+      assert.strictEqual(opened?.key, panel.key);
+    } finally {
+      restore();
+    }
   });
 
   it('opens a pasted link to one event (an alert e-mail\'s): its row when it is on a loaded page, else a row made for it', async () => {
