@@ -369,7 +369,6 @@ export class EventDetailPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       scriptUri: media('eventDetail.js'),
       styleUri: media('eventDetail.css'),
-      codiconsUri: media('codicons', 'codicon.css'),
       title: this.source.pendingTitle,
       ...first,
     });
