@@ -46,7 +46,8 @@ await esbuild.build({
 // A development build's map must not ride along into the package.
 if (production) rmSync('media/eventDetail.js.map', { force: true });
 
-// Codicons ship inside the extension, copied from the pinned package (never loaded from the network).
+// The codicons the panel shows are SVG symbols in its page, taken from the pinned package
+// (src/views/eventDetail/codiconSymbols.ts, made by tools/codiconSymbols.mjs); their licence ships beside the panel's files.
+rmSync('media/codicons', { recursive: true, force: true });
 mkdirSync('media/codicons', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/codicons/${file}`);
 copyFileSync('node_modules/@vscode/codicons/LICENSE', 'media/codicons/LICENSE');

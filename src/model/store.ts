@@ -31,13 +31,18 @@ export class SentryStore {
   private readonly organizations = new Map<string, Organization>();
   private readonly projects = new Map<string, Project>();
   private readonly issues = new Map<string, Issue>();
+  /**
+   * The issues held before the last `clear()`, until each is read again: what a view may still show
+   * (an open event panel), so that the issue read after a refresh is told as a change when it differs.
+   */
+  private readonly beforeClear = new Map<string, Issue>();
   private readonly events = new Map<string, SentryEvent>();
   private readonly issueUpdated = new Emitter<IssueUpdated>();
   private readonly issueRemoved = new Emitter<IssueRemoved>();
   private readonly eventLoaded = new Emitter<EventLoaded>();
   private readonly cleared = new Emitter<void>();
 
-  /** An issue the store held changed (status, assignee, bookmark, counts…). */
+  /** An issue the store held changed (status, assignee, bookmark, counts…), or came back different after a clear. */
   readonly onDidUpdateIssue = this.issueUpdated.event;
   /** An issue left a list (resolved while the list shows unresolved ones, say). */
   readonly onDidRemoveIssue = this.issueRemoved.event;
@@ -78,11 +83,13 @@ export class SentryStore {
     return ref;
   }
 
-  /** Keeps the issue; when it replaces a different one, the rows showing it hear of it. */
+  /** Keeps the issue; when it replaces a different one (held now or before the last clear), whoever shows it hears of it. */
   putIssue(org: string, issue: Issue): IssueRef {
     const ref = { org, issueId: issue.id };
-    const previous = this.issues.get(issueKey(ref));
-    this.issues.set(issueKey(ref), issue);
+    const key = issueKey(ref);
+    const previous = this.issues.get(key) ?? this.beforeClear.get(key);
+    this.beforeClear.delete(key);
+    this.issues.set(key, issue);
     if (previous && !sameIssue(previous, issue)) this.issueUpdated.fire({ ref, issue, previous });
     return ref;
   }
@@ -110,6 +117,7 @@ export class SentryStore {
   clear(): void {
     this.organizations.clear();
     this.projects.clear();
+    for (const [key, issue] of this.issues) this.beforeClear.set(key, issue);
     this.issues.clear();
     this.events.clear();
     this.cleared.fire();

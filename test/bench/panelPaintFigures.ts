@@ -31,7 +31,25 @@ export function readPanelPaintFigures(): Record<string, number> {
   }
   console.log(`eventDetail: the panel's first paint in VS Code (Open Event to the page's painted, in the extension host) is read from the integration run of ${measuredAt} (${PANEL_PAINT_RESULTS}).`);
   console.log(`eventDetail: ${verdict(record)}`);
+  for (const [prefix, name] of [['frames5000', '5,000 frames'], ['event10Mb', '10 MB event']] as const) {
+    const steps = breakdown(record, prefix);
+    if (steps) console.log(`eventDetail: ${name}, where the time went (median ms since the panel was made): ${steps}.`);
+  }
   return figures;
+}
+
+/** The page's steps for one event (`<prefix>Step<Name>Ms`, written by the integration run since the page reports its timings), in the order they happened. */
+function breakdown(record: Record<string, unknown>, prefix: string): string | undefined {
+  const steps: Array<[string, number]> = [];
+  for (const [key, value] of Object.entries(record)) {
+    const step = new RegExp(`^${prefix}Step(.+)Ms$`).exec(key)?.[1];
+    if (step && typeof value === 'number' && Number.isFinite(value)) steps.push([step, value]);
+  }
+  if (steps.length === 0) return undefined;
+  return steps
+    .sort((a, b) => a[1] - b[1])
+    .map(([step, ms]) => `${step} ${ms}`)
+    .join(', ');
 }
 
 /** The two figures against the target, with what any webview costs on the machine that measured them. */

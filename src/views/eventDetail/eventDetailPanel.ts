@@ -14,7 +14,7 @@ import { el, type Html, icon, text } from './html';
 import { issueActionCommand, issueActionsFor } from './issueActionButtons';
 import { searchIssuesWith } from './issueSearch';
 import type { PanelEventSource } from './panelEventSource';
-import type { ExtensionMessage, IssueAction, WebviewMessage } from './protocol';
+import type { ExtensionMessage, IssueAction, PageTimings, WebviewMessage } from './protocol';
 import { readWebviewMessage } from './readWebviewMessage';
 import type { EventHeaderContext, FrameOrder } from './renderContext';
 import { renderEventDetail } from './renderEventDetail';
@@ -40,6 +40,11 @@ export interface PaintTiming {
   renderMs?: number;
   /** From the body posted to the page's `painted`. */
   pageMs?: number;
+  /** From the panel's creation to the page's HTML given to the webview, and that HTML's length. */
+  htmlMs?: number;
+  htmlChars?: number;
+  /** The page's own timings (protocol.ts), moved to ms since the panel's creation (the two clocks agree to a millisecond or so). */
+  page?: PageTimings;
   first: boolean;
 }
 
@@ -73,6 +78,7 @@ export class EventDetailPanel implements vscode.Disposable {
   private readonly openedAt = performance.now();
   private readyAt?: number;
   private lastRender?: { renderId: number; ms: number; postedAt: number };
+  private pageHtml?: { at: number; chars: number };
   /** The first body, rendered while the page loads (the page takes longer to load than the body to render). */
   private prepared?: { html: Html; ms: number; frameOrder: FrameOrder };
   private readonly subscriptions: Array<vscode.Disposable | Subscription> = [];
@@ -180,7 +186,7 @@ export class EventDetailPanel implements vscode.Disposable {
         if (this.pageBody === undefined) this.show();
         return undefined;
       case 'painted':
-        this.painted(message.renderId);
+        this.painted(message.renderId, message.page);
         return undefined;
       case 'requestFragment': {
         await this.loaded;
@@ -269,7 +275,9 @@ export class EventDetailPanel implements vscode.Disposable {
       return;
     }
     const { html, renderId, ms } = this.currentBody();
-    this.webviewPanel.webview.html = this.shell({ body: html, renderId });
+    const page = this.shell({ body: html, renderId });
+    this.webviewPanel.webview.html = page;
+    this.pageHtml = { at: performance.now(), chars: page.length };
     this.pageBody = renderId;
     this.lastRender = { renderId, ms, postedAt: performance.now() };
   }
@@ -310,15 +318,27 @@ export class EventDetailPanel implements vscode.Disposable {
     this.post({ type: 'header', html: renderHeader(this.event, this.header) });
   }
 
-  private painted(renderId: number): void {
+  private painted(renderId: number, page: PageTimings | undefined): void {
     const now = performance.now();
     const first = this.lastPaint === undefined;
     const sinceOpenMs = now - this.openedAt;
     const render = this.lastRender?.renderId === renderId ? this.lastRender : undefined;
-    const phases = { readyMs: this.readyAt === undefined ? undefined : this.readyAt - this.openedAt, renderMs: render?.ms, pageMs: render && now - render.postedAt };
+    const phases = {
+      readyMs: this.readyAt === undefined ? undefined : this.readyAt - this.openedAt,
+      renderMs: render?.ms,
+      pageMs: render && now - render.postedAt,
+      htmlMs: this.pageHtml && this.pageHtml.at - this.openedAt,
+      htmlChars: this.pageHtml?.chars,
+      page: page && this.sinceOpen(page),
+    };
     if (first) this.services.logger.debug(`Event panel ${this.key}: first paint ${sinceOpenMs.toFixed(0)} ms after it was opened.`, phases);
     this.lastPaint = { key: this.key, renderId, sinceOpenMs, first, ...phases };
     this.paints.fire(this.lastPaint);
+  }
+
+  /** The page's timings with its origin as ms since the panel's creation (the others stay relative to it). */
+  private sinceOpen(page: PageTimings): PageTimings {
+    return { ...page, origin: page.origin - (performance.timeOrigin + this.openedAt) };
   }
 
   private post(message: ExtensionMessage): void {
@@ -349,7 +369,6 @@ export class EventDetailPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       scriptUri: media('eventDetail.js'),
       styleUri: media('eventDetail.css'),
-      codiconsUri: media('codicons', 'codicon.css'),
       title: this.source.pendingTitle,
       ...first,
     });

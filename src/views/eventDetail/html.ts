@@ -4,6 +4,8 @@
  * `text()` (or an attribute value through `el()`), both of which escape it.
  */
 
+import type { CodiconName } from './codiconSymbols';
+
 declare const htmlBrand: unique symbol;
 export type Html = string & { readonly [htmlBrand]: true };
 
@@ -59,9 +61,13 @@ export function frag(parts: readonly Child[]): Html {
   return out as Html;
 }
 
-/** A codicon by name (a constant of ours, never event data). */
-export function icon(name: string, label?: string): Html {
-  return el('span', { class: `codicon codicon-${name}`, 'aria-label': label, role: label ? 'img' : undefined });
+/**
+ * A codicon by name (a constant of ours, never event data): an SVG drawing the page's symbol for it
+ * (webviewShell.ts puts every codicon's symbol in the page once), in the text's colour.
+ */
+export function icon(name: CodiconName, label?: string): Html {
+  const drawing = `<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><use href="#codicon-${name}"></use></svg>` as Html;
+  return el('span', { class: `codicon codicon-${name}`, 'aria-label': label, role: label ? 'img' : undefined }, drawing);
 }
 
 /** Structured data for the webview script, carried in a data attribute as JSON (escaped like any attribute). */

@@ -1,10 +1,11 @@
 import { COMMANDS } from '../../constants';
+import type { CodiconName } from './codiconSymbols';
 import { el, frag, type Html, icon, text } from './html';
 import type { IssueAction } from './protocol';
 import type { IssueActionState } from './renderContext';
 
 /** Each action's command, codicon and label (the command's title in the tree's context menu). */
-const BUTTONS: Record<IssueAction, { command: string; icon: string; label: string }> = {
+const BUTTONS: Record<IssueAction, { command: string; icon: CodiconName; label: string }> = {
   resolve: { command: COMMANDS.resolveIssue, icon: 'check', label: 'Resolve' },
   resolveInNextRelease: { command: COMMANDS.resolveIssueInNextRelease, icon: 'milestone', label: 'Resolve in Next Release' },
   unresolve: { command: COMMANDS.unresolveIssue, icon: 'issue-reopened', label: 'Unresolve' },

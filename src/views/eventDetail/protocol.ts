@@ -33,11 +33,33 @@ export type ExternalTarget = 'event' | 'issue';
  */
 export type IssueAction = 'resolve' | 'resolveInNextRelease' | 'unresolve' | 'ignore' | 'assignToMe' | 'assign' | 'bookmark' | 'unbookmark' | 'downloadEvents';
 
+/** One file the page loaded (a stylesheet, the script, a font), in ms since the page's navigation began. */
+export interface PageResourceTiming {
+  /** The file's name, without its folder (`eventDetail.css`). */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * How the page's first body came to the screen, from the page's own clock: ms since its navigation
+ * began (`origin`, in ms since the epoch, places it on the extension host's clock).
+ */
+export interface PageTimings {
+  origin: number;
+  domInteractive: number;
+  domContentLoaded: number;
+  firstContentfulPaint?: number;
+  /** When the page reported `painted`. */
+  painted: number;
+  resources: PageResourceTiming[];
+}
+
 export type WebviewMessage =
   /** The script runs (the page was made or made again); answered with `show` unless the page's HTML holds the current body. */
   | { type: 'ready' }
   /** The page has laid out and painted the body with this id: its HTML's (`data-render-id`) or a `show`'s. */
-  | { type: 'painted'; renderId: number }
+  | { type: 'painted'; renderId: number; page?: PageTimings }
   | { type: 'openFrame'; frame: FrameRef }
   | { type: 'searchIssues'; tag: number }
   | { type: 'openExternal'; target: ExternalTarget }

@@ -1,10 +1,13 @@
 import { isIndex, readFrameRef, readStackRef } from '../../model/refs';
-import type { ExternalTarget, FragmentRef, IssueAction, PagedList, ValuePath, WebviewMessage } from './protocol';
+import type { ExternalTarget, FragmentRef, IssueAction, PagedList, PageResourceTiming, PageTimings, ValuePath, WebviewMessage } from './protocol';
 
 /** Deepest value path a message may name; the renderer never makes longer ones for a real event. */
 const MAX_PATH = 10_000;
 const LISTS: readonly PagedList[] = ['breadcrumbs', 'tags', 'modules', 'query', 'headers', 'cookies'];
 const TARGETS: readonly ExternalTarget[] = ['event', 'issue'];
+/** The page loads a handful of files; a few more are tolerated, a flood is not a timing. */
+const MAX_RESOURCES = 20;
+const RESOURCE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 const ISSUE_ACTIONS: readonly IssueAction[] = ['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark', 'downloadEvents'];
 
 /**
@@ -17,8 +20,12 @@ export function readWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'copyMarkdown':
       return { type: raw.type };
-    case 'painted':
-      return isIndex(raw.renderId) ? { type: 'painted', renderId: raw.renderId } : undefined;
+    case 'painted': {
+      if (!isIndex(raw.renderId)) return undefined;
+      // The timings are a measure, not a command: wrong ones are dropped, the paint still counts.
+      const page = readPageTimings(raw.page);
+      return page ? { type: 'painted', renderId: raw.renderId, page } : { type: 'painted', renderId: raw.renderId };
+    }
     case 'issueAction':
       return ISSUE_ACTIONS.includes(raw.action as IssueAction) ? { type: 'issueAction', action: raw.action as IssueAction } : undefined;
     case 'openFrame': {
@@ -60,6 +67,23 @@ export function readFragmentRef(raw: unknown): FragmentRef | undefined {
     default:
       return undefined;
   }
+}
+
+function readPageTimings(raw: unknown): PageTimings | undefined {
+  if (!isObject(raw) || !Array.isArray(raw.resources) || raw.resources.length > MAX_RESOURCES) return undefined;
+  const { origin, domInteractive, domContentLoaded, firstContentfulPaint, painted } = raw;
+  if (!isTime(origin) || !isTime(domInteractive) || !isTime(domContentLoaded) || !isTime(painted)) return undefined;
+  if (firstContentfulPaint !== undefined && !isTime(firstContentfulPaint)) return undefined;
+  const resources: PageResourceTiming[] = [];
+  for (const entry of raw.resources as unknown[]) {
+    if (!isObject(entry) || typeof entry.name !== 'string' || !RESOURCE_NAME.test(entry.name) || !isTime(entry.start) || !isTime(entry.end)) return undefined;
+    resources.push({ name: entry.name, start: entry.start, end: entry.end });
+  }
+  return { origin, domInteractive, domContentLoaded, ...(firstContentfulPaint === undefined ? {} : { firstContentfulPaint }), painted, resources };
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 function readPath(raw: unknown): ValuePath | undefined {

@@ -12,15 +12,21 @@ export function renderBreadcrumbFilter(): Html {
 
 /** One page of the timeline, oldest first: time, category, level, message, data. */
 export function renderBreadcrumbsPage(ctx: RenderContext, event: SentryEvent, start: number): Html {
+  return renderBreadcrumbsPageWithin(ctx, event, start, Number.POSITIVE_INFINITY) ?? EMPTY;
+}
+
+/** The same page, or undefined as soon as its rows pass `maxChars` (the rows after that are not rendered). */
+export function renderBreadcrumbsPageWithin(ctx: RenderContext, event: SentryEvent, start: number, maxChars: number): Html | undefined {
   const crumbs = event.breadcrumbs;
   const end = Math.min(crumbs.length, start + LIMITS.breadcrumbsPage);
-  const rows: Html[] = [];
+  let rows = '';
   for (let i = start; i < end; i++) {
     const crumb = crumbs[i];
-    if (typeof crumb === 'object' && crumb !== null) rows.push(renderCrumb(ctx, crumb, i));
+    if (typeof crumb === 'object' && crumb !== null) rows += renderCrumb(ctx, crumb, i);
+    if (rows.length > maxChars) return undefined;
   }
-  if (end < crumbs.length) rows.push(moreControl({ kind: 'rows', list: 'breadcrumbs', start: end }, `Show ${count(crumbs.length - end)} more breadcrumbs`));
-  return rows.join('') as Html;
+  if (end < crumbs.length) rows += moreControl({ kind: 'rows', list: 'breadcrumbs', start: end }, `Show ${count(crumbs.length - end)} more breadcrumbs`);
+  return rows as Html;
 }
 
 function renderCrumb(ctx: RenderContext, crumb: Breadcrumb, index: number): Html {

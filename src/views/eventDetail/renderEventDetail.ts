@@ -1,8 +1,8 @@
 import type { SentryEvent } from '../../sentry/event/eventModel';
 import { isRecordValue } from './displayText';
-import { el, frag, type Html, icon, text } from './html';
+import { el, type Html, icon, text } from './html';
 import { exceptionStacks, threadStacks } from './eventStacks';
-import { renderBreadcrumbFilter, renderBreadcrumbsPage } from './renderBreadcrumbs';
+import { renderBreadcrumbFilter, renderBreadcrumbsPageWithin } from './renderBreadcrumbs';
 import { type EventHeaderContext, RenderContext, type RenderOptions } from './renderContext';
 import { renderContexts } from './renderContexts';
 import { renderHeader } from './renderHeader';
@@ -26,30 +26,40 @@ export function renderEventDetail(event: SentryEvent, header: EventHeaderContext
     guarded('message', () => messageSection(event)),
     guarded('stack trace', () => stacksSection(ctx)),
   ];
-  const rest = renderSectionsBelowStacks(ctx);
+  const rest = renderSectionsBelowStacks(ctx, LIMITS.firstPaintRest);
   const deferred = el(
     'div',
     { class: 'slot autoload', 'data-fragment': fragment({ kind: 'sections' }) },
     el('p', { class: 'muted' }, icon('loading'), text(' Loading breadcrumbs, tags, contexts, request and the rest…')),
   );
-  return el('div', { class: 'event' }, ...top, rest.length > LIMITS.firstPaintRest ? deferred : rest);
+  return el('div', { class: 'event' }, ...top, rest ?? deferred);
 }
 
-/** Threads, breadcrumbs, tags, contexts, request, user, extra, SDK and packages. */
-export function renderSectionsBelowStacks(ctx: RenderContext): Html {
+/**
+ * Threads, breadcrumbs, tags, contexts, request, user, extra, SDK and packages; undefined as soon as
+ * they pass `maxChars` (the sections after the one that passed it are not rendered).
+ */
+export function renderSectionsBelowStacks(ctx: RenderContext, maxChars = Number.POSITIVE_INFINITY): Html | undefined {
   const event = ctx.event;
-  const sections: Array<Html | undefined> = [
-    guarded('threads', () => threadsSection(ctx)),
-    guarded('breadcrumbs', () => breadcrumbsSection(ctx)),
-    guarded('tags', () => (event.tags.length > 0 ? renderSection('tags', 'Tags', renderTagsPage(event, 0), event.tags.length) : undefined)),
-    guarded('contexts', () => (nonEmptyRecord(event.contexts) ? renderSection('contexts', 'Contexts', renderContexts(ctx, event.contexts), Object.keys(event.contexts).length) : undefined)),
-    guarded('request', () => (isRecordValue(event.request) ? renderSection('request', 'Request', renderRequest(ctx, event.request)) : undefined)),
-    guarded('user', () => userSection(event)),
-    guarded('extra', () => (nonEmptyRecord(event.extra) ? renderSection('extra', 'Extra', renderEntries(ctx, event.extra, ['extra'], 1, 0), Object.keys(event.extra).length) : undefined)),
-    guarded('SDK', () => (event.sdk ? renderSection('sdk', 'SDK', renderFieldTable([['Name', event.sdk.name], ['Version', event.sdk.version]])) : undefined)),
-    guarded('packages', () => (Array.isArray(event.modules) && event.modules.length > 0 ? renderSection('modules', 'Packages', renderPairsPage('modules', event.modules, 0), event.modules.length, false) : undefined)),
+  const sections: Array<() => Html | undefined | typeof TOO_LARGE> = [
+    () => guarded('threads', () => threadsSection(ctx)),
+    () => breadcrumbsSection(ctx, maxChars - out.length),
+    () => guarded('tags', () => (event.tags.length > 0 ? renderSection('tags', 'Tags', renderTagsPage(event, 0), event.tags.length) : undefined)),
+    () => guarded('contexts', () => (nonEmptyRecord(event.contexts) ? renderSection('contexts', 'Contexts', renderContexts(ctx, event.contexts), Object.keys(event.contexts).length) : undefined)),
+    () => guarded('request', () => (isRecordValue(event.request) ? renderSection('request', 'Request', renderRequest(ctx, event.request)) : undefined)),
+    () => guarded('user', () => userSection(event)),
+    () => guarded('extra', () => (nonEmptyRecord(event.extra) ? renderSection('extra', 'Extra', renderEntries(ctx, event.extra, ['extra'], 1, 0), Object.keys(event.extra).length) : undefined)),
+    () => guarded('SDK', () => (event.sdk ? renderSection('sdk', 'SDK', renderFieldTable([['Name', event.sdk.name], ['Version', event.sdk.version]])) : undefined)),
+    () => guarded('packages', () => (Array.isArray(event.modules) && event.modules.length > 0 ? renderSection('modules', 'Packages', renderPairsPage('modules', event.modules, 0), event.modules.length, false) : undefined)),
   ];
-  return frag(sections);
+  let out = '';
+  for (const section of sections) {
+    const html = section();
+    if (html === TOO_LARGE) return undefined;
+    out += html ?? '';
+    if (out.length > maxChars) return undefined;
+  }
+  return out as Html;
 }
 
 /** The message, when the header shows an exception instead (an event with a message has it in the header otherwise). */
@@ -73,11 +83,19 @@ function threadsSection(ctx: RenderContext): Html | undefined {
   return renderSection('threads', 'Threads', body, stacks.length, showCrashed);
 }
 
-function breadcrumbsSection(ctx: RenderContext): Html | undefined {
+/** A section that would pass what the first paint may hold: every section is deferred then. */
+const TOO_LARGE = Symbol('too large');
+
+/** TOO_LARGE as soon as the first page of breadcrumbs passes `maxChars` (its later rows are not rendered). */
+function breadcrumbsSection(ctx: RenderContext, maxChars: number): Html | undefined | typeof TOO_LARGE {
   const crumbs = ctx.event.breadcrumbs;
   if (crumbs.length === 0) return undefined;
-  const list = el('div', { class: 'crumbs', role: 'list', 'data-list': 'breadcrumbs' }, renderBreadcrumbsPage(ctx, ctx.event, 0));
-  return renderSection('breadcrumbs', 'Breadcrumbs', (renderBreadcrumbFilter() + list) as Html, crumbs.length);
+  return guarded('breadcrumbs', () => {
+    const page = renderBreadcrumbsPageWithin(ctx, ctx.event, 0, maxChars);
+    if (page === undefined) return undefined;
+    const list = el('div', { class: 'crumbs', role: 'list', 'data-list': 'breadcrumbs' }, page);
+    return renderSection('breadcrumbs', 'Breadcrumbs', (renderBreadcrumbFilter() + list) as Html, crumbs.length);
+  }) ?? TOO_LARGE;
 }
 
 function userSection(event: SentryEvent): Html | undefined {

@@ -1,5 +1,6 @@
 import type { SentryEvent } from '../../sentry/event/eventModel';
 import { displayTime, oneLineText } from './displayText';
+import type { CodiconName } from './codiconSymbols';
 import { el, EMPTY, type Html, icon, text } from './html';
 import { levelClass } from './renderBreadcrumbs';
 import { externalLink } from './externalLink';
@@ -76,7 +77,7 @@ function assigneeBadge(name: string): Html {
   return el('span', { class: 'issue-assignee', title: `Assigned to ${name}` }, icon('account'), text(` ${name}`));
 }
 
-function actionButton(action: string, iconName: string, label: string, target?: string): Html {
+function actionButton(action: string, iconName: CodiconName, label: string, target?: string): Html {
   return el('button', { class: 'action', type: 'button', 'data-action': action, 'data-target': target }, icon(iconName), text(` ${label}`));
 }
 

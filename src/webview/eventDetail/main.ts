@@ -2,6 +2,7 @@ import type { ExtensionMessage } from '../../views/eventDetail/protocol';
 import { BreadcrumbFilter } from './breadcrumbFilter';
 import { fragmentOf, frameOf, issueActionOf } from './dataAttributes';
 import { FragmentLoader } from './fragmentLoader';
+import { pageTimings } from './pageTimings';
 import { loadState, post, saveState } from './vscodeApi';
 
 /**
@@ -108,7 +109,8 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
 /** Tells the extension once the frame with the new body has been painted (its measure of first paint). */
 function afterPaint(renderId: number): void {
   const report = () => {
-    post({ type: 'painted', renderId });
+    const page = pageTimings();
+    post(page ? { type: 'painted', renderId, page } : { type: 'painted', renderId });
     loadDeferred();
   };
   // A hidden page gets no animation frames; it has laid the body out by now all the same.

@@ -180,6 +180,43 @@ describe('issue actions from the tree: the row changes at once, Sentry too', () 
     assert.strictEqual((await sentryIssue(issue.id)).isBookmarked, false);
   });
 
+  it("after a Refresh, an open panel's header shows the issue as Sentry has it now, without painting the panel again", async () => {
+    const issue = DEMO.issues.outOfStock;
+    const target = await row(issue.shortId);
+    assert.strictEqual(target.getTreeItem().contextValue, 'issue.unresolved.unbookmarked.assigned');
+    const panel = await latestEventPanel(api, issue.id);
+    const before = currentHeader(panel);
+    assert.match(before, /<span class="issue-assignee" title="Assigned to Jane Doe">/);
+    assert.ok(!/class="issue-bookmarked"/.test(before));
+    try {
+      // Someone else bookmarks and unassigns it in Sentry: the extension hears nothing of it.
+      const changed = await fetch(`${server()}/api/0/organizations/${ORG.slug}/issues/${issue.id}/`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${DEMO.tokens.full}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ isBookmarked: true, assignedTo: '' }),
+      });
+      assert.ok(changed.ok, `the server took the change: ${changed.status}`);
+      assert.strictEqual(currentHeader(panel), before, 'nothing changes before the Refresh');
+
+      const mark = sentMark(panel);
+      await vscode.commands.executeCommand('sentry.refresh');
+      // The tree reads the project's issues again (what VS Code does for a project left expanded).
+      const reloaded = await row(issue.shortId);
+      assert.strictEqual(reloaded.getTreeItem().contextValue, 'issue.unresolved.bookmarked.unassigned');
+      await waitFor(() => headersSince(panel, mark).length > 0, 'the panel header to change');
+      const header = currentHeader(panel);
+      assert.match(header, /class="issue-bookmarked"/);
+      assert.ok(!/class="issue-assignee"/.test(header), header);
+      assert.deepStrictEqual(issueActionsIn(header), ['resolve', 'resolveInNextRelease', 'ignore', 'assignToMe', 'assign', 'unbookmark', 'downloadEvents']);
+      const since = panel.sent.slice(panel.sent.indexOf(mark as (typeof panel.sent)[number]) + 1);
+      assert.deepStrictEqual([...new Set(since.map((message) => message.type))], ['header'], 'only the header is sent again');
+    } finally {
+      await resetServer();
+      await vscode.commands.executeCommand('sentry.refresh');
+      await row(issue.shortId);
+    }
+  });
+
   it('a wrong choice says what it takes and changes nothing', async () => {
     const spy = spyOnNotifications();
     try {

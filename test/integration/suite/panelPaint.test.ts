@@ -65,19 +65,27 @@ describe('event panel first paint, timed in the extension host (bench)', () => {
     return at - started;
   }
 
-  /** Medians of `ROUNDS` openings: the whole, the page's own load (to `ready`), and the body's way to the screen (posted to `painted`). */
-  async function rounds(name: string, open: () => Thenable<unknown>): Promise<{ total: number; max: number; ready: number; body: number }> {
+  /**
+   * Medians of `ROUNDS` openings: the whole, the page's own load (to `ready`), the body's way to the
+   * screen (posted to `painted`), and where the page's load went (ms since the panel was made).
+   */
+  async function rounds(name: string, open: () => Thenable<unknown>): Promise<RoundFigures> {
     const totals: number[] = [];
     const ready: number[] = [];
     const body: number[] = [];
+    const steps = new Map<string, number[]>();
     for (let round = 0; round < ROUNDS; round++) {
       const { total, timing } = await timeToPaint(open);
       totals.push(total);
       ready.push(timing.readyMs ?? Number.NaN);
       body.push(timing.pageMs ?? Number.NaN);
+      const breakdown = pageBreakdown(timing);
+      for (const [step, ms] of Object.entries(breakdown)) steps.set(step, [...(steps.get(step) ?? []), ms]);
       console.log(`    ${name}: ${total.toFixed(0)} ms (the page ready ${timing.readyMs?.toFixed(0)} ms after the panel was made; body rendered in ${timing.renderMs?.toFixed(0)} ms, posted to painted ${timing.pageMs?.toFixed(0)} ms)`);
+      console.log(`      since the panel was made: ${Object.entries(breakdown).map(([step, ms]) => `${step} ${ms.toFixed(0)}`).join(', ')}; HTML ${((timing.htmlChars ?? 0) / 1000).toFixed(0)} KB`);
     }
-    return { total: median(totals), max: round(Math.max(...totals)), ready: median(ready), body: median(body) };
+    const medianSteps = Object.fromEntries([...steps].map(([step, values]) => [step, median(values)]));
+    return { total: median(totals), max: round(Math.max(...totals)), ready: median(ready), body: median(body), steps: medianSteps };
   }
 
   it('an event with 5,000 frames and a 10 MB event: Open Event to the painted page', async function () {
@@ -125,6 +133,9 @@ describe('event panel first paint, timed in the extension host (bench)', () => {
       event10MbPageReadyMedianMs: big.ready,
       event10MbBodyToPaintedMedianMs: big.body,
       event10MbFromFileFirstPaintMedianMs: fromFile.total,
+      ...stepFigures('messageOnly', small.steps),
+      ...stepFigures('frames5000', frames.steps),
+      ...stepFigures('event10Mb', big.steps),
       event10MbFileMb: round(fs.statSync(file).size / 1e6),
     };
     fs.mkdirSync(path.dirname(PANEL_PAINT_RESULTS), { recursive: true });
@@ -135,6 +146,38 @@ describe('event panel first paint, timed in the extension host (bench)', () => {
     }
   });
 });
+
+interface RoundFigures {
+  total: number;
+  max: number;
+  ready: number;
+  body: number;
+  /** Median ms since the panel was made, by step of the page's load (pageBreakdown). */
+  steps: Record<string, number>;
+}
+
+/** The page's load on the extension host's clock: ms since the panel was made, step by step. */
+function pageBreakdown(timing: PaintTiming): Record<string, number> {
+  const steps: Record<string, number> = {};
+  if (timing.htmlMs !== undefined) steps.html = timing.htmlMs;
+  const page = timing.page;
+  if (!page) return steps;
+  const since = (ms: number) => page.origin + ms;
+  steps.navigation = since(0);
+  for (const resource of page.resources) steps[resource.name] = since(resource.end);
+  steps.domInteractive = since(page.domInteractive);
+  steps.domContentLoaded = since(page.domContentLoaded);
+  if (page.firstContentfulPaint !== undefined) steps.firstContentfulPaint = since(page.firstContentfulPaint);
+  steps.pagePainted = since(page.painted);
+  steps.painted = timing.sinceOpenMs;
+  return steps;
+}
+
+/** The medians of the page's steps as flat figures (`frames5000StepFirstContentfulPaintMs`), for the bench. */
+function stepFigures(prefix: string, steps: Record<string, number>): Record<string, number> {
+  const named = (step: string) => step.replace(/\.(css|js|ttf)$/, (_, ext: string) => ext.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+  return Object.fromEntries(Object.entries(steps).map(([step, ms]) => [`${prefix}Step${named(step)[0].toUpperCase()}${named(step).slice(1)}Ms`, ms]));
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

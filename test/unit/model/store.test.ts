@@ -40,6 +40,26 @@ describe('SentryStore (no VS Code)', () => {
     assert.equal(store.patchIssue({ org: 'demo', issueId: 'nope' }, { status: 'resolved' }), undefined);
   });
 
+  it('tells of an issue read again after a clear (a Refresh) when it differs from what it held before', () => {
+    const store = new SentryStore();
+    const updates: IssueUpdated[] = [];
+    store.onDidUpdateIssue((u) => updates.push(u));
+    const ref = store.putIssue('demo', issue('1', { assignedTo: 'Jane' }));
+    store.putIssue('demo', issue('2'));
+    store.putIssue('demo', issue('3'));
+    store.clear();
+    assert.equal(store.issue(ref), undefined, 'gone from the store');
+    store.putIssue('demo', issue('1', { status: 'resolved', isBookmarked: true }));
+    store.putIssue('demo', issue('2'));
+    assert.deepEqual(updates.map((u) => [u.ref.issueId, u.previous?.status, u.previous?.assignedTo, u.issue.status, u.issue.isBookmarked]), [['1', 'unresolved', 'Jane', 'resolved', true]], 'the changed one only');
+    store.clear();
+    store.clear();
+    store.putIssue('demo', issue('3', { count: 9 }));
+    assert.deepEqual(updates.slice(1).map((u) => [u.ref.issueId, u.previous?.count, u.issue.count]), [['3', 1, 9]], 'still known after two clears');
+    store.putIssue('demo', issue('1', { status: 'resolved', isBookmarked: true }));
+    assert.equal(updates.length, 2, 'read again the same after a second clear: no change');
+  });
+
   it('tells of events loaded and issues removed from a list; a subscription can be stopped', () => {
     const store = new SentryStore();
     const loaded: EventLoaded[] = [];

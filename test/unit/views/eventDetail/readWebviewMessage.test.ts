@@ -19,9 +19,30 @@ describe('event detail webview messages', () => {
       { type: 'requestFragment', requestId: 10, fragment: { kind: 'frameBody', frame: { stack: { kind: 'exception', index: 0 }, frame: 4 } } },
       { type: 'requestFragment', requestId: 11, fragment: { kind: 'sections' } },
       { type: 'painted', renderId: 3 },
+      { type: 'painted', renderId: 4, page: { origin: 1_764_000_000_000.5, domInteractive: 20, domContentLoaded: 31.5, firstContentfulPaint: 40, painted: 52, resources: [{ name: 'eventDetail.css', start: 5, end: 12.5 }] } },
+      { type: 'painted', renderId: 5, page: { origin: 1, domInteractive: 2, domContentLoaded: 3, painted: 4, resources: [] } },
       ...['resolve', 'resolveInNextRelease', 'unresolve', 'ignore', 'assignToMe', 'assign', 'bookmark', 'unbookmark', 'downloadEvents'].map((action) => ({ type: 'issueAction', action })),
     ];
     for (const message of good) assert.deepEqual(readWebviewMessage(message), message, JSON.stringify(message));
+  });
+
+  it('keeps a paint whose timings are not timings, without them', () => {
+    const page = { origin: 1, domInteractive: 2, domContentLoaded: 3, painted: 4, resources: [] as unknown[] };
+    const wrong: unknown[] = [
+      'fast',
+      { ...page, painted: Number.NaN },
+      { ...page, domInteractive: -1 },
+      { ...page, firstContentfulPaint: '40' },
+      { ...page, resources: [{ name: '<img src=x onerror=alert(1)>', start: 1, end: 2 }] },
+      { ...page, resources: [{ name: '../../etc/passwd', start: 1, end: 2 }] },
+      { ...page, resources: Array.from({ length: 21 }, () => ({ name: 'a.css', start: 1, end: 2 })) },
+    ];
+    for (const timings of wrong) assert.deepEqual(readWebviewMessage({ type: 'painted', renderId: 2, page: timings }), { type: 'painted', renderId: 2 }, JSON.stringify(timings));
+    assert.deepEqual(readWebviewMessage({ type: 'painted', renderId: 2, page: { ...page, extra: 'x', resources: [{ name: 'a.css', start: 1, end: 2, body: 'x' }] } }), {
+      type: 'painted',
+      renderId: 2,
+      page: { ...page, resources: [{ name: 'a.css', start: 1, end: 2 }] },
+    });
   });
 
   it('drops extra fields and rejects anything else', () => {

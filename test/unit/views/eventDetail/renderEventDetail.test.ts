@@ -4,13 +4,16 @@ import * as path from 'node:path';
 import { parseEvent, parseEventText } from '../../../../src/sentry/event/eventParser';
 import { frameAt } from '../../../../src/model/eventFrames';
 import type { FragmentRef, FrameRef } from '../../../../src/views/eventDetail/protocol';
+import { renderBreadcrumbsPage, renderBreadcrumbsPageWithin } from '../../../../src/views/eventDetail/renderBreadcrumbs';
+import { RenderContext } from '../../../../src/views/eventDetail/renderContext';
 import { renderEventDetail } from '../../../../src/views/eventDetail/renderEventDetail';
+import { LIMITS } from '../../../../src/views/eventDetail/renderLimits';
 import { renderFragment } from '../../../../src/views/eventDetail/renderFragment';
 import { renderHeader } from '../../../../src/views/eventDetail/renderHeader';
 import { largeEvent, manyFramesEvent } from '../../../fixtures/events/largeEvents';
 import { sharedEventFiles, withSharedFixtures } from '../../fixturePaths';
 import { renderEverything } from './renderAll';
-import { checkMarkup } from './strictMarkup';
+import { checkMarkup, withoutIconDrawings } from './strictMarkup';
 
 const OWN = path.resolve(__dirname, '../../../../../test/fixtures/events');
 const ownEvent = (name: string) => parseEventText(fs.readFileSync(path.join(OWN, name), 'utf8'), name);
@@ -80,7 +83,7 @@ describe('event detail renderer', () => {
       for (const text of ['Querysourcecartabcheckout-v2', 'HeadersContent-Typeapplication/json', 'Cookiessession[Filtered]themedark', 'Body{items, coupon}', 'Emailada@example.com', 'Geocountry_code: FR, city: Lyon', 'cart_idcart_01HZX', 'Namesentry.python.flask', 'flask3.0.3']) {
         assert.ok(summary.text.includes(text), text);
       }
-      assert.ok(!/href=|src=/.test(html), 'no link or resource URL at all');
+      assert.ok(!/href=|src=/.test(withoutIconDrawings(html)), 'no link or resource URL at all (a codicon draws its symbol in the page)');
     });
   });
 
@@ -202,6 +205,15 @@ describe('event detail renderer', () => {
       const rest = checkMarkup(renderFragment(event, { kind: 'sections' }));
       assert.match(rest.text, /Show 1,800 more breadcrumbs/);
       for (const section of ['Breadcrumbs', 'Tags', 'Contexts', 'Extra', 'Packages']) assert.ok(rest.text.includes(section), section);
+    });
+
+    it('renders breadcrumbs for the first paint only until they pass its budget', () => {
+      const event = parseEvent(largeEvent(10));
+      const ctx = new RenderContext(event, {}, undefined, LIMITS.valueCells);
+      const page = renderBreadcrumbsPage(ctx, event, 0);
+      assert.ok(page.length > 32_000, `a page of ${page.length} characters`);
+      assert.equal(renderBreadcrumbsPageWithin(new RenderContext(event, {}, undefined, LIMITS.valueCells), event, 0, page.length), page, 'the same page within the budget');
+      assert.equal(renderBreadcrumbsPageWithin(new RenderContext(event, {}, undefined, LIMITS.valueCells), event, 0, 32_000), undefined);
     });
 
     it('keeps a small event in one paint, the sections below the stack trace included', () => {

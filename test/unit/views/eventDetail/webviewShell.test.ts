@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { CODICON_SYMBOLS, type CodiconName } from '../../../../src/views/eventDetail/codiconSymbols';
 import { text } from '../../../../src/views/eventDetail/html';
 import { buildWebviewShell } from '../../../../src/views/eventDetail/webviewShell';
 
@@ -6,7 +7,6 @@ const INPUT = {
   cspSource: 'https://*.vscode-cdn.net',
   scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/eventDetail.js',
   styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/eventDetail.css',
-  codiconsUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/codicons/codicon.css',
   title: 'Event <b>1</b>',
 };
 
@@ -18,12 +18,12 @@ function policyOf(html: string): Map<string, string> {
 }
 
 describe('event detail webview shell', () => {
-  it("allows nothing by default, styles, fonts and images only from the webview's source, scripts only with the nonce", () => {
+  it("allows nothing by default, styles and images only from the webview's source, scripts only with the nonce", () => {
     const html = buildWebviewShell({ ...INPUT, nonce: 'abc123' });
     const policy = policyOf(html);
     assert.equal(policy.get('default-src'), "'none'");
     assert.equal(policy.get('style-src'), 'https://*.vscode-cdn.net');
-    assert.equal(policy.get('font-src'), 'https://*.vscode-cdn.net');
+    assert.equal(policy.get('font-src'), undefined, 'no fonts: the codicons are SVG symbols in the page');
     assert.equal(policy.get('img-src'), 'https://*.vscode-cdn.net');
     assert.equal(policy.get('script-src'), "'nonce-abc123'");
     assert.ok(![...policy.values()].some((value) => /unsafe-inline|unsafe-eval|\*(?!\.)|https?:(?!\/\/\*\.vscode-cdn)/.test(value)), [...policy.values()].join('; '));
@@ -45,7 +45,7 @@ describe('event detail webview shell', () => {
       const policy = policyOf(buildWebviewShell({ ...INPUT, cspSource: evil, nonce: 'n' }));
       assert.equal(policy.get('style-src'), "'none'", evil);
       assert.equal(policy.get('script-src'), "'nonce-n'");
-      assert.equal(policy.size, 7, evil);
+      assert.equal(policy.size, 6, evil);
     }
   });
 
@@ -62,6 +62,17 @@ describe('event detail webview shell', () => {
     const first = buildWebviewShell({ ...INPUT, body: text('event <b>'), renderId: 3 });
     assert.match(first, /<main id="event-detail" aria-live="polite" data-render-id="3">event &lt;b&gt;<\/main>/);
     assert.doesNotMatch(buildWebviewShell({ ...INPUT, body: text('x'), renderId: Number.NaN }), /data-render-id/);
+  });
+
+  it('holds every codicon once as a symbol from @vscode/codicons, and loads one stylesheet', () => {
+    const html = buildWebviewShell({ ...INPUT, nonce: 'n' });
+    const body = html.slice(html.indexOf('<body>'), html.indexOf('<main'));
+    for (const name of Object.keys(CODICON_SYMBOLS) as CodiconName[]) {
+      assert.equal(body.split(`<symbol id="codicon-${name}" viewBox="0 0 16 16">${CODICON_SYMBOLS[name]}</symbol>`).length, 2, name);
+    }
+    assert.match(body, /^<body>\n<svg class="codicon-sprite" width="0" height="0" aria-hidden="true" focusable="false"><symbol /);
+    assert.equal((html.match(/<link /g) ?? []).length, 1);
+    assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/eventDetail\.css">/);
   });
 
   it('escapes the asset URIs and takes its body as built markup', () => {
