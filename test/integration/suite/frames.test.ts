@@ -146,6 +146,8 @@ describe('events and frames: from a Sentry error to the local line', () => {
     const latest = await child(api, await issueNode(spec.issue), 'Latest event');
     await childrenOf(api, latest);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The view shown first: its Collapse All exists only once the view does.
+    await vscode.commands.executeCommand('sentryExplorer.tree.focus');
     await vscode.commands.executeCommand('workbench.actions.treeView.sentryExplorer.tree.collapseAll');
     await resetServer();
     const preopened: string[] = [];
