@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import type { Session } from '../auth/session';
-import { readConfig } from '../config';
 import { frameAt, stackAt, stackLabel } from '../model/eventFrames';
 import type { EventRef, FrameRef } from '../model/refs';
 import type { SentryData } from '../model/sentryData';
 import type { Frame, SentryEvent } from '../sentry/event/eventModel';
-import { ClickSource, FrameProject, LineLocation, PathMapping, locateLine, substituteWorkspaceFolder } from '../source';
+import { ClickSource, FrameProject, LineLocation, locateLine } from '../source';
 import { untrustedText } from '../views/untrustedText';
 import type { ContextDocuments } from './contextDocuments';
 import type { FrameClicks } from './frameClicks';
 import type { FrameDecorations } from './frameDecorations';
+import { FramePreopener } from './framePreopener';
 import { FrameJump } from './jumpProgress';
+import { JumpSteps } from './jumpSteps';
 import { offerPathMapping } from './pathMappingOffer';
 import { pickTiedFile } from './tiedFilePicker';
+import { userMappings } from './userPathMappings';
 import type { WorkspaceFiles } from './workspaceFiles';
 
 export type OpenFrameResult =
@@ -54,7 +56,22 @@ const MAX_LISTED_CHOICES = 5000;
  * nothing and says nothing.
  */
 export class FrameOpener {
-  constructor(private readonly deps: FrameOpenerDeps) {}
+  private latestSteps?: JumpSteps;
+  private readonly preopener: FramePreopener;
+
+  constructor(private readonly deps: FrameOpenerDeps) {
+    this.preopener = new FramePreopener({ session: deps.session, store: deps.data.store, files: deps.files, clicks: deps.clicks });
+  }
+
+  /** A frame's file was opened unseen, ahead of a click (`prepare` with an event): its path. */
+  get onDidPreopen(): FramePreopener['onDidOpen'] {
+    return this.preopener.onDidOpen;
+  }
+
+  /** The steps of the latest jump and their times (for the performance tests). */
+  get lastJumpSteps(): JumpSteps | undefined {
+    return this.latestSteps;
+  }
 
   get files(): WorkspaceFiles {
     return this.deps.files;
@@ -62,17 +79,20 @@ export class FrameOpener {
 
   /**
    * One of a project's events is on screen (expanded in the tree): begins what a click on its frames needs,
-   * in the background — the workspace's file index, and the project's Sentry code mappings (read once).
+   * in the background — the workspace's file index, the project's Sentry code mappings (read once), and, given
+   * the event (`eventRef`, once known), its likely first frame's file opened unseen (`FramePreopener`).
    */
-  prepare(project: FrameProject): void {
+  prepare(project: FrameProject, eventRef?: () => EventRef | undefined): void {
     this.deps.files.startIndexing();
     void this.deps.clicks.resolverFor(this.deps.session.client).prepare(project);
+    if (eventRef) this.preopener.warm(project, eventRef);
   }
 
   /** A frame of an event the store holds (or that Sentry is asked for). */
   openInEvent(ref: EventRef, frame: FrameRef, options: FrameOpenOptions = {}): Promise<OpenFrameResult> {
     return this.jump(async (jump) => {
       const event = await this.deps.data.getEvent(ref);
+      jump.steps.mark('event');
       const issue = ref.issueId ? this.deps.data.store.issue({ org: ref.org, issueId: ref.issueId }) : undefined;
       return this.openIn(event, frame, { org: ref.org, project: ref.project, projectId: issue?.projectId ?? event.projectId }, options, jump);
     });
@@ -86,6 +106,7 @@ export class FrameOpener {
   /** One click, from the click until the file shows or the user is asked to choose: progress past 300 ms. */
   private async jump(run: (jump: FrameJump) => Promise<OpenFrameResult>): Promise<OpenFrameResult> {
     const jump = new FrameJump(() => this.deps.files.waitingText(), this.deps.files.onDidChangeStatus);
+    this.latestSteps = jump.steps;
     try {
       return await run(jump);
     } finally {
@@ -109,10 +130,12 @@ export class FrameOpener {
     const { files, clicks, decorations } = this.deps;
     // Joins the index build in progress (begun when the view showed or the event opened), or starts it.
     const index = await files.indexForJump(jump);
+    jump.steps.mark('index');
     if (!index) return { kind: 'cancelled' };
     const resolution = await clicks
       .resolverFor(this.deps.session.client)
       .resolve(frame, source, { index, mappings: userMappings(files.folders), rememberedChoices: clicks.choices.all(), maxChoices: MAX_LISTED_CHOICES });
+    jump.steps.mark('resolve');
     // Cancelled while slow (the progress notification's Cancel): nothing opens, nothing is said.
     if (jump.cancelled) return { kind: 'cancelled' };
 
@@ -136,6 +159,7 @@ export class FrameOpener {
     }
 
     const containment = await files.containment().check(path);
+    jump.steps.mark('containment');
     if (jump.cancelled) return { kind: 'cancelled' };
     if (!containment.inside) {
       void vscode.window.showWarningMessage(`Sentry: ${untrustedText(containment.reason)} Showing the code Sentry captured instead.`);
@@ -144,13 +168,17 @@ export class FrameOpener {
 
     const uri = vscode.Uri.file(path);
     const document = await vscode.workspace.openTextDocument(uri);
+    jump.steps.mark('open');
     const location = locateLine(clicks.lines.of(document.getText()), frame);
+    jump.steps.mark('locate');
     const line = Math.min(Math.max(location.line, 1), document.lineCount) - 1;
     const column = Math.max((location.column ?? 1) - 1, 0);
     const position = new vscode.Position(line, Math.min(column, document.lineAt(line).text.length));
     const editor = await vscode.window.showTextDocument(document, { preview: false, selection: new vscode.Range(position, position), viewColumn: options.viewColumn });
+    jump.steps.mark('show');
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
     decorations.mark(editor, line, source.label);
+    jump.steps.mark('mark');
     if (location.message) {
       const show = location.status === 'moved' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
       void show(`Sentry: ${untrustedText(vscode.workspace.asRelativePath(uri))}: ${location.message}`);
@@ -162,13 +190,4 @@ export class FrameOpener {
     const { uri } = await this.deps.contextDocuments.show(frame, reason, options.viewColumn);
     return { kind: 'context', uri: uri.toString(), reason };
   }
-}
-
-function userMappings(folders: Array<{ name: string; path: string }>): PathMapping[] {
-  const mappings: PathMapping[] = [];
-  for (const [from, to] of Object.entries(readConfig().pathMappings)) {
-    const local = substituteWorkspaceFolder(to, folders);
-    if (local) mappings.push({ from, to: local });
-  }
-  return mappings;
 }

@@ -10,7 +10,7 @@ import type { FrameOpener } from './frameOpener';
  */
 export function prepareForFramesOf(row: unknown, frames: FrameOpener, store: SentryStore): void {
   const project = projectOf(row, store);
-  if (project) frames.prepare(project);
+  if (project && (row instanceof EventNode || row instanceof PinnedEventNode)) frames.prepare(project, () => row.ref);
 }
 
 function projectOf(row: unknown, store: SentryStore): FrameProject | undefined {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { JumpSteps } from './jumpSteps';
 
 /** A jump that has not finished by then shows progress. */
 export const PROGRESS_DELAY_MS = 300;
@@ -11,6 +12,8 @@ export const PROGRESS_DELAY_MS = 300;
  */
 export class FrameJump {
   private readonly cancellation = new vscode.CancellationTokenSource();
+  /** Each step's time, for the performance tests. */
+  readonly steps = new JumpSteps();
   private readonly timer: NodeJS.Timeout;
   private hide?: () => void;
   private ended = false;

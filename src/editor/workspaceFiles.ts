@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { onDidChangeExcludeSettings, readExcludeSettings } from '../config';
 import type { Logger } from '../sentry/http/logger';
@@ -55,9 +55,16 @@ export class WorkspaceFiles implements vscode.Disposable {
     return { phase: this.phase, listed: this.listed, indexed: this.index?.size ?? 0, ...this.timings };
   }
 
-  /** The real-path check a file passes before a frame opens it (folder real paths read on first use, then kept). */
+  /**
+   * The real-path check a file passes before a frame opens it (folder real paths read on first use, then kept).
+   * One realpath(3) call on the host's thread: the thread pool's queue (busy with file watching, other
+   * extensions' reads) made the asynchronous one wait 50–150 ms on a loaded machine.
+   */
   containment(): WorkspaceContainment {
-    this.containmentCheck ??= new WorkspaceContainment(this.folders.map((f) => f.path));
+    this.containmentCheck ??= new WorkspaceContainment(
+      this.folders.map((f) => f.path),
+      async (path) => realpathSync.native(path),
+    );
     return this.containmentCheck;
   }
 

@@ -27,3 +27,26 @@ export function stackLabel(event: SentryEvent, ref: StackRef): string | undefine
   }
   return undefined;
 }
+
+/**
+ * The frame a user most likely opens first: in the stack that raised (the last exception's; else the crashed,
+ * or current, thread's; else the event's bare stack), the innermost in-app frame, or the innermost frame when
+ * none is in-app.
+ */
+export function likelyFirstFrame(event: SentryEvent): FrameRef | undefined {
+  const stack = raisingStack(event);
+  const frames = stack ? stackAt(event, stack)?.frames : undefined;
+  if (!stack || !frames || frames.length === 0) return undefined;
+  for (let i = frames.length - 1; i >= 0; i--) {
+    if (frames[i].inApp) return { stack, frame: i };
+  }
+  return { stack, frame: frames.length - 1 };
+}
+
+function raisingStack(event: SentryEvent): StackRef | undefined {
+  if (event.exceptions.length > 0) return { kind: 'exception', index: event.exceptions.length - 1 };
+  const withFrames = event.threads.map((thread, index) => ({ thread, index })).filter(({ thread }) => (thread.stacktrace?.frames.length ?? 0) > 0);
+  const thread = withFrames.find(({ thread }) => thread.crashed) ?? withFrames.find(({ thread }) => thread.current) ?? withFrames[0];
+  if (thread) return { kind: 'thread', index: thread.index };
+  return event.stacktrace ? { kind: 'stacktrace' } : undefined;
+}

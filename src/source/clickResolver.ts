@@ -22,6 +22,8 @@ export interface ClickContext {
   rememberedChoices?: readonly RememberedChoice[];
   /** How many tied files to list for the user to choose from. */
   maxChoices?: number;
+  /** Resolve without asking Sentry anything (no per-frame `stacktrace-link`): a guess made ahead of a click. */
+  localOnly?: boolean;
 }
 
 interface SiblingResolutions {
@@ -43,7 +45,11 @@ export class ClickResolver {
   }
 
   async resolve(frame: Frame, source: ClickSource, context: ClickContext): Promise<FrameResolution> {
-    const plan: CodeMappingPlan = this.codeMappings ? await this.codeMappings.planFor(source) : { mappings: [], key: 'none' };
+    const plan: CodeMappingPlan = !this.codeMappings
+      ? { mappings: [], key: 'none' }
+      : context.localOnly
+        ? await this.codeMappings.knownPlanFor(source)
+        : await this.codeMappings.planFor(source);
     const resolver = new FrameResolver(context.index, { mappings: context.mappings, codeMappings: plan.mappings });
     const siblingPaths = this.siblingPaths(frame, source, context, plan, resolver);
     return resolver.resolveAsync(frame, {

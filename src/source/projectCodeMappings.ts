@@ -67,6 +67,17 @@ export class ProjectCodeMappings {
     return { mappings: [], key: 'stacktrace-link', lookup: (frame) => this.stacktraceLink(org, slug, linkKey, frame, ref.platform) };
   }
 
+  /**
+   * The mappings `planFor` would apply, from what is known or already being read, starting no request: none
+   * while the project's list is unknown, and never a per-frame lookup.
+   */
+  async knownPlanFor(ref: FrameProject): Promise<CodeMappingPlan> {
+    const { org, projectId } = ref;
+    const listKey = org && projectId ? `${org}\u0000${projectId}` : undefined;
+    const state = listKey ? (this.states.get(listKey) ?? (await this.pending.get(listKey))) : undefined;
+    return state?.kind === 'listed' ? { mappings: state.mappings, key: state.key } : NONE;
+  }
+
   /** Reads a project's list once; concurrent clicks share the request. A failure other than a refusal is not remembered. */
   private list(key: string, org: string, projectId: string): Promise<ProjectState | undefined> {
     let pending = this.pending.get(key);

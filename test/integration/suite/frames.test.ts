@@ -140,6 +140,36 @@ describe('events and frames: from a Sentry error to the local line', () => {
     assert.ok(!editor.document.isUntitled && editor.document.uri.scheme === 'file', 'the editable local file');
   });
 
+  it("expanding an event opens its likely first frame's file unseen, asking Sentry nothing; the click then shows it", async () => {
+    const spec = DEMO.frames.exact;
+    await api.frames.files.getIndex();
+    const latest = await child(api, await issueNode(spec.issue), 'Latest event');
+    await childrenOf(api, latest);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The view shown first: its Collapse All exists only once the view does.
+    await vscode.commands.executeCommand('sentryExplorer.tree.focus');
+    await vscode.commands.executeCommand('workbench.actions.treeView.sentryExplorer.tree.collapseAll');
+    await resetServer();
+    const preopened: string[] = [];
+    const listening = api.frames.onDidPreopen((file) => preopened.push(file));
+    try {
+      await api.treeView.reveal(latest, { expand: true, select: false, focus: false });
+      await waitFor(() => preopened.length > 0, 'the likely frame\'s file to open in the background', 20_000);
+    } finally {
+      listening.dispose();
+      // Revealing the row made its project current (the status bar counts it): later suites expect none.
+      await api.currentProject.forget();
+    }
+    assert.deepStrictEqual(preopened, [path.join(workspaceRoot(), ...spec.localFile.split('/'))], 'one file, the raising in-app frame\'s');
+    assert.ok(vscode.workspace.textDocuments.some((document) => document.uri.fsPath === preopened[0]), 'the document is open');
+    assert.ok(vscode.window.visibleTextEditors.every((editor) => editor.document.uri.fsPath !== preopened[0]), 'but not shown');
+    // The status bar counts the project the reveal made current; the event and its frames ask nothing.
+    assert.deepStrictEqual((await serverRequests()).filter((request) => /\/events\/|stacktrace-link/.test(request.path)), [], 'nothing asked of Sentry for the event or its frames');
+    const result = await open(await frameByFunction(api, latest, spec.function));
+    assert.ok(result.kind === 'file' && result.path === preopened[0], JSON.stringify(result));
+    assert.strictEqual(activeLine(), spec.localLine);
+  });
+
   it('finds the line again when the code has moved since the event', async () => {
     const spec = DEMO.frames.moved;
     const result = await open(await latestFrame('refundCurrency', spec.function));

@@ -104,6 +104,28 @@ describe('ClickResolver with Sentry code mappings over HTTP (issue 6 point 14)',
     assert.equal(requestsTo('/stacktrace-link/'), 1, 'only the click whose list failed asked per frame');
   });
 
+  it('a local-only guess (a file opened ahead of a click) starts no request: it uses a list already read or being read, else none', async () => {
+    const clicks = new ClickResolver(new ProjectCodeMappings(client));
+    const index = workerIndex();
+    const unknown = await clicks.resolve(sendEmail, workerSource, { index, mappings: [], localOnly: true });
+    assert.deepEqual(server.requests, [], 'nothing asked while the list is unknown');
+    assert.notEqual(unknown.found && !unknown.ambiguous ? unknown.method : 'none', 'codeMapping');
+
+    const preparing = clicks.prepare(workerSource);
+    const joined = found(await clicks.resolve(sendEmail, workerSource, { index, mappings: [], localOnly: true }));
+    await preparing;
+    assert.equal(joined.method, 'codeMapping', 'joined the list being read');
+    assert.equal(requestsTo('/code-mappings/'), 1);
+
+    server.reset();
+    server.inject({ match: '/code-mappings/', status: 403, times: Infinity });
+    const refused = new ClickResolver(new ProjectCodeMappings(client));
+    await refused.prepare(workerSource);
+    server.reset();
+    await refused.resolve(frame({ absPath: '/var/task/src/queue/retry.js' }), workerSource, { index, mappings: [], localOnly: true });
+    assert.deepEqual(server.requests, [], 'no per-frame stacktrace-link for a guess');
+  });
+
   it('a project without code mappings costs its one list request, then nothing', async () => {
     const clicks = new ClickResolver(new ProjectCodeMappings(client));
     const api = DEMO.projects.apiServer;
