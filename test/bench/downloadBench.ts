@@ -26,6 +26,9 @@ interface Run {
   baseRssMb: number;
   peakRssMb: number;
   liveHeapMb?: number;
+  peakNewSpaceMb?: number;
+  peakNewSpaceUsedMb?: number;
+  peakArrayBuffersMb?: number;
   requests: number;
   rateLimited: number;
   rateLimitPauses?: number;
@@ -67,7 +70,13 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       rssGrowthMb100k: round(big.peakRssMb - big.baseRssMb),
       rssGrowthMb10k: round(ours.peakRssMb - ours.baseRssMb),
       liveHeapMb100k: round(big.liveHeapMb ?? 0),
+      newSpaceMb100k: round(big.peakNewSpaceMb ?? 0),
+      newSpaceUsedMb100k: round(big.peakNewSpaceUsedMb ?? 0),
+      arrayBuffersMb100k: round(big.peakArrayBuffersMb ?? 0),
       floorRssGrowthMb100k: round(floor.peakRssMb - floor.baseRssMb),
+      floorNewSpaceMb100k: round(floor.peakNewSpaceMb ?? 0),
+      floorNewSpaceUsedMb100k: round(floor.peakNewSpaceUsedMb ?? 0),
+      floorArrayBuffersMb100k: round(floor.peakArrayBuffersMb ?? 0),
       bareLoopRssGrowthMb: round(bare.peakRssMb - bare.baseRssMb),
       ms100k: round(big.ms),
       rateLimited: ours.rateLimited + big.rateLimited,

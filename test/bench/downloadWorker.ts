@@ -6,13 +6,16 @@
  * `ours` runs the extension's download engine; `bare` is the plainest sequential loop, fetching one
  * page after another by its cursor and writing each page's body as it comes; `drain` is the floor of
  * any download through the extension's HTTP stack: the same pages, as many at once, read and dropped. Prints one JSON line:
- * `{ms, baseRssMb, peakRssMb, liveHeapMb, events, requests}`; `liveHeapMb` is the most heap still in
- * use right after a full garbage collection: what the download holds, without V8's headroom.
+ * `{ms, baseRssMb, peakRssMb, liveHeapMb, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, events,
+ * requests}`;
+ * `liveHeapMb` is the most heap still in use right after a full garbage collection: what the download
+ * holds, without V8's headroom; the peaks (sampled every 20 ms) show where the rest of the growth is.
  */
 
 import { createWriteStream } from 'node:fs';
 import nodeFetch from 'node-fetch';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { SentryClient } from '../../src/sentry/api/client';
 import { DEFAULT_TUNING, downloadIssueEvents } from '../../src/sentry/download/downloadIssueEvents';
 import { REALISTIC } from '../server/realisticData';
@@ -26,9 +29,16 @@ interface Measured {
   requests: number;
   rateLimitPauses?: number;
   peakConcurrency?: number;
+  /**
+   * The largest size V8 gave its young generation (new space), the most of it filled between two
+   * young collections, and the most bytes of buffers at once (network reads, dead or alive, events waiting).
+   */
+  peakNewSpaceMb: number;
+  peakNewSpaceUsedMb: number;
+  peakArrayBuffersMb: number;
 }
 
-type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'ms'>;
+type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'ms' | 'peakNewSpaceMb' | 'peakNewSpaceUsedMb' | 'peakArrayBuffersMb'>;
 
 async function ours(url: string, issueId: string, out: string): Promise<Counted> {
   const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
@@ -104,12 +114,22 @@ async function main(): Promise<void> {
     }
   });
   collections.observe({ entryTypes: ['gc'] });
+  let peakNewSpaceMb = 0;
+  let peakNewSpaceUsedMb = 0;
+  let peakArrayBuffersMb = 0;
+  const sample = setInterval(() => {
+    const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+    peakNewSpaceMb = Math.max(peakNewSpaceMb, (newSpace?.space_size ?? 0) / 1048576);
+    peakNewSpaceUsedMb = Math.max(peakNewSpaceUsedMb, (newSpace?.space_used_size ?? 0) / 1048576);
+    peakArrayBuffersMb = Math.max(peakArrayBuffersMb, process.memoryUsage().arrayBuffers / 1048576);
+  }, 20);
   const baseRssMb = process.memoryUsage().rss / 1048576;
   const started = performance.now();
   const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : bareLoop(url, issueId, out));
   const ms = performance.now() - started;
   collections.disconnect();
-  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, ...result };
+  clearInterval(sample);
+  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
 }
 
