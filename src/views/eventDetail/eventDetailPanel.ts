@@ -21,6 +21,7 @@ import { renderEventDetail } from './renderEventDetail';
 import { renderFragment } from './renderFragment';
 import { renderHeader } from './renderHeader';
 import { tagSearchQuery } from './tagSearchQuery';
+import { pageAssets } from './pageAssets';
 import { buildWebviewShell } from './webviewShell';
 
 export interface PanelServices {
@@ -363,12 +364,9 @@ export class EventDetailPanel implements vscode.Disposable {
   }
 
   private shell(first?: { body: Html; renderId: number }): string {
-    const webview = this.webviewPanel.webview;
-    const media = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.services.extensionUri, 'media', ...path)).toString();
     return buildWebviewShell({
-      cspSource: webview.cspSource,
-      scriptUri: media('eventDetail.js'),
-      styleUri: media('eventDetail.css'),
+      cspSource: this.webviewPanel.webview.cspSource,
+      ...pageAssets(this.services.extensionUri.fsPath),
       title: this.source.pendingTitle,
       ...first,
     });

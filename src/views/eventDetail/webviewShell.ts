@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { CODICON_SYMBOLS, type CodiconName } from './codiconSymbols';
 import { escapeHtml, type Html } from './html';
 
-/** What the panel knows about its webview, as plain strings (from `webview.cspSource` and `asWebviewUri`). */
+/** What the panel knows about its webview (`webview.cspSource`), and the page's stylesheet and script as text (media/, read by the extension). */
 export interface WebviewShellInput {
   cspSource: string;
-  scriptUri: string;
-  styleUri: string;
+  script: string;
+  style: string;
   title: string;
   /** The panel's first body, painted as the page loads (without it: "Loading…", and the body follows the ready handshake). */
   body?: Html;
@@ -24,17 +24,17 @@ export function createNonce(): string {
 }
 
 /**
- * The page around the panel's content: a strict Content-Security-Policy (nothing by default; styles
- * and images only from the extension; scripts only with this render's nonce), the stylesheet, the one
- * script, and the codicons as SVG symbols the body's icons draw (no icon font or codicon stylesheet to
- * fetch before the first screen is complete). A `cspSource` that is not a plain source expression is
- * replaced by `'none'`.
+ * The page around the panel's content: a strict Content-Security-Policy (nothing by default; the
+ * stylesheet and the script only with this render's nonce, images only from the extension), the
+ * extension's stylesheet and script written into the page under that nonce, and the codicons as SVG
+ * symbols the body's icons draw: the first screen needs no file fetched. A `cspSource` that is not a
+ * plain source expression is replaced by `'none'`.
  */
 export function buildWebviewShell(input: WebviewShellInput): string {
   const nonce = input.nonce ?? createNonce();
   const sources = input.cspSource.split(/\s+/).filter((source) => SOURCE_EXPRESSION.test(source));
   const source = sources.length > 0 ? sources.join(' ') : "'none'";
-  const policy = [`default-src 'none'`, `style-src ${source}`, `img-src ${source}`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const policy = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `img-src ${source}`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -42,14 +42,14 @@ export function buildWebviewShell(input: WebviewShellInput): string {
     '<meta charset="UTF-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
-    `<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">`,
-    // Fetched with the stylesheets, run once the document is parsed: the body is painted without it.
-    `<script nonce="${escapeHtml(nonce)}" src="${escapeHtml(input.scriptUri)}" defer></script>`,
+    `<style nonce="${escapeHtml(nonce)}">${pageText(input.style, 'style')}</style>`,
     `<title>${escapeHtml(input.title)}</title>`,
     '</head>',
     '<body>',
     CODICON_SPRITE,
     `<main id="event-detail" aria-live="polite"${renderIdAttribute(input)}>${input.body ?? '<p class="muted">Loading the event…</p>'}</main>`,
+    // Run once the body is parsed, as a deferred script would.
+    `<script nonce="${escapeHtml(nonce)}">${pageText(input.script, 'script')}</script>`,
     '</body>',
     '</html>',
   ].join('\n');
@@ -59,6 +59,12 @@ export function buildWebviewShell(input: WebviewShellInput): string {
 const CODICON_SPRITE = `<svg class="codicon-sprite" width="0" height="0" aria-hidden="true" focusable="false">${(Object.keys(CODICON_SYMBOLS) as CodiconName[])
   .map((name) => `<symbol id="codicon-${name}" viewBox="0 0 16 16">${CODICON_SYMBOLS[name]}</symbol>`)
   .join('')}</svg>`;
+
+/** The extension's own stylesheet or script as element text: refused if it could end its element early. */
+function pageText(content: string, element: 'style' | 'script'): string {
+  if (content.toLowerCase().includes(`</${element}`) || content.includes('<!--')) throw new Error(`media's ${element} cannot be written into the page as it is`);
+  return content;
+}
 
 function renderIdAttribute(input: WebviewShellInput): string {
   return input.body !== undefined && input.renderId !== undefined && Number.isSafeInteger(input.renderId) ? ` data-render-id="${input.renderId}"` : '';

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { pageAssets } from '../../../../src/views/eventDetail/pageAssets';
 import { CODICON_SYMBOLS, type CodiconName } from '../../../../src/views/eventDetail/codiconSymbols';
 import { text } from '../../../../src/views/eventDetail/html';
 import { buildWebviewShell } from '../../../../src/views/eventDetail/webviewShell';
 
 const INPUT = {
   cspSource: 'https://*.vscode-cdn.net',
-  scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/eventDetail.js',
-  styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/eventDetail.css',
+  script: 'window.started = 1;',
+  style: 'main { color: var(--vscode-foreground); }',
   title: 'Event <b>1</b>',
 };
 
@@ -18,17 +20,20 @@ function policyOf(html: string): Map<string, string> {
 }
 
 describe('event detail webview shell', () => {
-  it("allows nothing by default, styles and images only from the webview's source, scripts only with the nonce", () => {
+  it("allows nothing by default, the stylesheet and the script only with the nonce, images only from the webview's source", () => {
     const html = buildWebviewShell({ ...INPUT, nonce: 'abc123' });
     const policy = policyOf(html);
     assert.equal(policy.get('default-src'), "'none'");
-    assert.equal(policy.get('style-src'), 'https://*.vscode-cdn.net');
+    assert.equal(policy.get('style-src'), "'nonce-abc123'");
     assert.equal(policy.get('font-src'), undefined, 'no fonts: the codicons are SVG symbols in the page');
     assert.equal(policy.get('img-src'), 'https://*.vscode-cdn.net');
     assert.equal(policy.get('script-src'), "'nonce-abc123'");
     assert.ok(![...policy.values()].some((value) => /unsafe-inline|unsafe-eval|\*(?!\.)|https?:(?!\/\/\*\.vscode-cdn)/.test(value)), [...policy.values()].join('; '));
-    assert.match(html, /<script nonce="abc123" src="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/eventDetail\.js" defer><\/script>/);
-    assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script, no inline ones');
+    assert.match(html, /<style nonce="abc123">main \{ color: var\(--vscode-foreground\); \}<\/style>/);
+    assert.match(html, /<script nonce="abc123">window\.started = 1;<\/script>/);
+    assert.equal((html.match(/<script/g) ?? []).length, 1, 'one script');
+    assert.equal((html.match(/<style/g) ?? []).length, 1, 'one stylesheet');
+    assert.equal((html.match(/<link /g) ?? []).length, 0, 'nothing fetched before the first screen');
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline handlers');
     assert.match(html, /<title>Event &lt;b&gt;1&lt;\/b&gt;<\/title>/);
   });
@@ -43,17 +48,29 @@ describe('event detail webview shell', () => {
   it('refuses a cspSource that would add directives, falling back to none', () => {
     for (const evil of ["https://a.example; script-src 'unsafe-inline'", "'unsafe-inline'", 'https://a.example"><script>', '*']) {
       const policy = policyOf(buildWebviewShell({ ...INPUT, cspSource: evil, nonce: 'n' }));
-      assert.equal(policy.get('style-src'), "'none'", evil);
+      assert.equal(policy.get('img-src'), "'none'", evil);
+      assert.equal(policy.get('style-src'), "'nonce-n'");
       assert.equal(policy.get('script-src'), "'nonce-n'");
       assert.equal(policy.size, 6, evil);
     }
   });
 
-  it('loads its script deferred from the head, so a body in the page is painted without waiting for it', () => {
+  it('has the stylesheet in the head and runs its script after the body, as a deferred script would', () => {
     const html = buildWebviewShell({ ...INPUT, nonce: 'n' });
     const head = html.slice(0, html.indexOf('</head>'));
-    assert.match(head, /<script nonce="n" src="[^"]+" defer><\/script>/);
-    assert.ok(!html.slice(html.indexOf('<body>')).includes('<script'), 'no script in the body');
+    assert.match(head, /<style nonce="n">/);
+    assert.ok(!head.includes('<script'), 'no script in the head');
+    assert.ok(html.indexOf('<script nonce="n">') > html.indexOf('</main>'), 'the script after the body');
+  });
+
+  it("writes the extension's own media into the page, and refuses text that could end its element", () => {
+    const media = pageAssets(path.resolve(__dirname, '../../../../..'));
+    assert.ok(media.script.includes('painted') && media.style.includes('--vscode-'), 'the built media files');
+    const html = buildWebviewShell({ ...INPUT, ...media, nonce: 'n' });
+    assert.ok(html.includes(media.script) && html.includes(media.style));
+    assert.throws(() => buildWebviewShell({ ...INPUT, script: 'a = "</SCRIPT><img src=x>"' }), /script cannot be written into the page/);
+    assert.throws(() => buildWebviewShell({ ...INPUT, script: 'a = "<!--"' }), /script cannot be written into the page/);
+    assert.throws(() => buildWebviewShell({ ...INPUT, style: 'p::after { content: "</style>" }' }), /style cannot be written into the page/);
   });
 
   it('marks a first body with its render id (the page reports it painted); "Loading…" has none', () => {
@@ -64,20 +81,18 @@ describe('event detail webview shell', () => {
     assert.doesNotMatch(buildWebviewShell({ ...INPUT, body: text('x'), renderId: Number.NaN }), /data-render-id/);
   });
 
-  it('holds every codicon once as a symbol from @vscode/codicons, and loads one stylesheet', () => {
+  it('holds every codicon once as a symbol from @vscode/codicons', () => {
     const html = buildWebviewShell({ ...INPUT, nonce: 'n' });
     const body = html.slice(html.indexOf('<body>'), html.indexOf('<main'));
     for (const name of Object.keys(CODICON_SYMBOLS) as CodiconName[]) {
       assert.equal(body.split(`<symbol id="codicon-${name}" viewBox="0 0 16 16">${CODICON_SYMBOLS[name]}</symbol>`).length, 2, name);
     }
     assert.match(body, /^<body>\n<svg class="codicon-sprite" width="0" height="0" aria-hidden="true" focusable="false"><symbol /);
-    assert.equal((html.match(/<link /g) ?? []).length, 1);
-    assert.match(html, /<link rel="stylesheet" href="https:\/\/file\+\.vscode-resource\.vscode-cdn\.net\/ext\/media\/eventDetail\.css">/);
   });
 
-  it('escapes the asset URIs and takes its body as built markup', () => {
-    const html = buildWebviewShell({ ...INPUT, scriptUri: 'https://x/"><script>alert(1)</script>', body: text('<b>') });
-    assert.ok(!html.includes('"><script>alert'), html);
+  it('escapes the title and takes its body as built markup', () => {
+    const html = buildWebviewShell({ ...INPUT, title: '</title><script>alert(1)</script>', body: text('<b>') });
+    assert.ok(!html.includes('<script>alert'), html);
     assert.match(html, /<main id="event-detail" aria-live="polite">&lt;b&gt;<\/main>/);
   });
 });
