@@ -18,7 +18,11 @@ export type PagedList = 'breadcrumbs' | 'tags' | 'modules' | 'query' | 'headers'
 /** A part of the panel rendered on demand: folded, deep or large parts are not in the first paint. */
 export type FragmentRef =
   | { kind: 'frameBody'; frame: FrameRef }
-  | { kind: 'frames'; stack: StackRef; start: number }
+  /**
+   * Frames of a stack from `start`. A page starting before the first page's end is that page's rest
+   * and ends where it ends; `expanded` counts the in-app frames its first screen already expanded.
+   */
+  | { kind: 'frames'; stack: StackRef; start: number; expanded?: number }
   | { kind: 'value'; path: ValuePath; start: number }
   | { kind: 'rows'; list: PagedList; start: number }
   /** Every section below the stack trace, when they were too large for the first paint. */

@@ -1,4 +1,5 @@
 import { isIndex, readFrameRef, readStackRef } from '../../model/refs';
+import { LIMITS } from './renderLimits';
 import type { ExternalTarget, FragmentRef, IssueAction, PagedList, PageResourceTiming, PageTimings, ValuePath, WebviewMessage } from './protocol';
 
 /** Deepest value path a message may name; the renderer never makes longer ones for a real event. */
@@ -54,7 +55,10 @@ export function readFragmentRef(raw: unknown): FragmentRef | undefined {
     }
     case 'frames': {
       const stack = readStackRef(raw.stack);
-      return stack && isIndex(raw.start) ? { kind: 'frames', stack, start: raw.start } : undefined;
+      if (!stack || !isIndex(raw.start)) return undefined;
+      if (raw.expanded === undefined) return { kind: 'frames', stack, start: raw.start };
+      // No page expands more in-app frames than its cap, so no first screen can have expanded more.
+      return isIndex(raw.expanded) && raw.expanded <= LIMITS.expandedFramesPage ? { kind: 'frames', stack, start: raw.start, expanded: raw.expanded } : undefined;
     }
     case 'value': {
       const path = readPath(raw.path);

@@ -31,7 +31,7 @@ export interface RenderOptions {
   frameOrder: FrameOrder;
 }
 
-/** One render's state: the event, its header context, and how many value cells it may still paint. */
+/** One render's state: the event, its header context, how many value cells it may still paint, and whether it is the first paint. */
 export class RenderContext {
   private cells: number;
 
@@ -40,6 +40,8 @@ export class RenderContext {
     readonly header: EventHeaderContext = {},
     readonly options: RenderOptions = { frameOrder: 'crashFirst' },
     cellBudget = Number.POSITIVE_INFINITY,
+    /** Rendering the panel's first HTML: a stack's first page then holds only its first screen (renderStack.ts). */
+    readonly firstPaint = false,
   ) {
     this.cells = cellBudget;
   }

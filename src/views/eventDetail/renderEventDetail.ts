@@ -20,7 +20,7 @@ import { fragment, renderEntries } from './renderValue';
  * sections below the stack trace follow as one such part when they would make the first paint large.
  */
 export function renderEventDetail(event: SentryEvent, header: EventHeaderContext = {}, options?: RenderOptions): Html {
-  const ctx = new RenderContext(event, header, options, LIMITS.valueCells);
+  const ctx = new RenderContext(event, header, options, LIMITS.valueCells, true);
   const top: Array<Html | undefined> = [
     guarded('header', () => renderHeader(event, header)),
     guarded('message', () => messageSection(event)),

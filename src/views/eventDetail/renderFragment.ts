@@ -36,7 +36,7 @@ function renderKnownFragment(ctx: RenderContext, ref: FragmentRef): Html | undef
     }
     case 'frames': {
       const stacktrace = stackAt(event, ref.stack);
-      return stacktrace ? renderFramesPage(ctx, stacktrace, ref.stack, ref.start) : undefined;
+      return stacktrace ? renderFramesPage(ctx, stacktrace, ref.stack, ref.start, ref.expanded) : undefined;
     }
     case 'value': {
       const found = valueAt(event, ref.path);

@@ -23,6 +23,11 @@ export const LIMITS = {
   framesPage: 200,
   /** Frame rows of a stack's first page: what a reader looks at first, painted before anything else. */
   framesFirstPage: 50,
+  /**
+   * Frame rows of the first page the panel's first HTML holds (a screenful); the page's rest follows in
+   * a fragment the page asks for as soon as it has painted.
+   */
+  framesFirstScreen: 15,
   /** In-app frame bodies (context and variables) expanded per page of frames. */
   expandedFramesPage: 10,
   /**

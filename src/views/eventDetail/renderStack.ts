@@ -1,9 +1,9 @@
 import type { Frame, Stacktrace } from '../../sentry/event/eventModel';
 import { count, oneLineText } from './displayText';
-import { el, EMPTY, type Html, text } from './html';
+import { el, EMPTY, type Html, icon, text } from './html';
 import { type EventStack, frameIndexAt } from './eventStacks';
 import type { StackRef } from './protocol';
-import type { RenderContext } from './renderContext';
+import type { FrameOrder, RenderContext } from './renderContext';
 import { LIMITS } from './renderLimits';
 import { renderFrameRow } from './renderFrame';
 import { fragment, moreControl } from './renderValue';
@@ -12,25 +12,79 @@ import { fragment, moreControl } from './renderValue';
 const OPEN_STACKS = 5;
 
 /**
- * One page of a stack's frames in reading order: in-app frames expanded (up to a cap), runs of
- * library frames folded into one row, then "show more frames".
+ * One page of a stack's frames in reading order: in-app frames expanded (up to a cap per page, of which
+ * `expandedBefore` were already expanded by the page's first screen), runs of library frames folded
+ * into one row, then "show more frames".
  */
-export function renderFramesPage(ctx: RenderContext, stacktrace: Stacktrace | undefined, ref: StackRef, start: number): Html {
-  const frames: Frame[] = Array.isArray(stacktrace?.frames) ? stacktrace.frames : [];
-  if (frames.length === 0) return el('p', { class: 'muted' }, text('No frames were sent with this stack.'));
-  const order = ctx.options.frameOrder;
-  const end = Math.min(frames.length, start + (start === 0 ? LIMITS.framesFirstPage : LIMITS.framesPage));
-  const anyInApp = frames.some((frame) => frame.inApp === true);
+export function renderFramesPage(ctx: RenderContext, stacktrace: Stacktrace | undefined, ref: StackRef, start: number, expandedBefore = 0): Html {
+  const frames = framesOf(stacktrace);
+  if (frames.length === 0) return noFrames();
+  const end = pageEnd(frames.length, start);
+  return (renderFrameRows(ctx, frames, ref, start, end, expandedBefore).html + moreFrames(ref, frames.length, end)) as Html;
+}
+
+/**
+ * A stack's first page as the panel's first HTML holds it: the first screen of rows, then a slot the
+ * page fills with the rest of the first page (`renderFramesPage` from where the screen ended) as soon
+ * as it has painted.
+ */
+export function renderFirstScreen(ctx: RenderContext, stacktrace: Stacktrace | undefined, ref: StackRef): Html {
+  const frames = framesOf(stacktrace);
+  const end = pageEnd(frames.length, 0);
+  const cut = firstScreenEnd(frames, ctx.options.frameOrder, end);
+  if (cut >= end) return renderFramesPage(ctx, stacktrace, ref, 0);
+  const screen = renderFrameRows(ctx, frames, ref, 0, cut, 0);
+  const rest = el(
+    'div',
+    { class: 'slot autoload', 'data-fragment': fragment({ kind: 'frames', stack: ref, start: cut, expanded: screen.expanded }) },
+    el('p', { class: 'muted' }, icon('loading'), text(' Loading more frames…')),
+  );
+  return (screen.html + rest) as Html;
+}
+
+function framesOf(stacktrace: Stacktrace | undefined): Frame[] {
+  return Array.isArray(stacktrace?.frames) ? stacktrace.frames : [];
+}
+
+function noFrames(): Html {
+  return el('p', { class: 'muted' }, text('No frames were sent with this stack.'));
+}
+
+/** Where the page starting at `start` ends: the first page (or its rest) at `framesFirstPage`, later pages `framesPage` on. */
+function pageEnd(frameCount: number, start: number): number {
+  return Math.min(frameCount, start < LIMITS.framesFirstPage ? LIMITS.framesFirstPage : start + LIMITS.framesPage);
+}
+
+/**
+ * Where the first screen ends: after `framesFirstScreen` rows, or later, at the end of the run of
+ * library frames that row falls in, so that no folded group is cut in two (at most at `end`).
+ */
+function firstScreenEnd(frames: Frame[], order: FrameOrder, end: number): number {
+  if (!frames.some(isInApp)) return Math.min(end, LIMITS.framesFirstScreen);
+  const inAppAt = (position: number) => isInApp(frames[frameIndexAt(frames.length, position, order)]);
+  for (let cut = LIMITS.framesFirstScreen; cut < end; cut++) {
+    if (inAppAt(cut - 1) || inAppAt(cut)) return cut;
+  }
+  return end;
+}
+
+function isInApp(frame: Frame | undefined): boolean {
+  return typeof frame === 'object' && frame !== null && frame.inApp === true;
+}
+
+/** The rows of positions `start` to `end`, and how many in-app frames are expanded by the end of them. */
+function renderFrameRows(ctx: RenderContext, frames: Frame[], ref: StackRef, start: number, end: number, expandedBefore: number): { html: Html; expanded: number } {
+  const anyInApp = frames.some(isInApp);
   const out: Html[] = [];
   let library: Html[] = [];
-  let expanded = 0;
+  let expanded = expandedBefore;
   const flushLibrary = () => {
     if (library.length === 1) out.push(library[0]);
     else if (library.length > 1) out.push(el('details', { class: 'library-group' }, el('summary', undefined, text(`${count(library.length)} library frames`)), ...library));
     library = [];
   };
   for (let position = start; position < end; position++) {
-    const index = frameIndexAt(frames.length, position, order);
+    const index = frameIndexAt(frames.length, position, ctx.options.frameOrder);
     const frame = frames[index];
     if (typeof frame !== 'object' || frame === null) continue;
     const frameRef = { stack: ref, frame: index };
@@ -50,11 +104,13 @@ export function renderFramesPage(ctx: RenderContext, stacktrace: Stacktrace | un
     out.push(renderFrameRow(ctx, frame, frameRef, expand));
   }
   flushLibrary();
-  if (end < frames.length) {
-    const rest = frames.length - end;
-    out.push(moreControl({ kind: 'frames', stack: ref, start: end }, `Show ${count(Math.min(rest, LIMITS.framesPage))} more frames of ${count(rest)}`));
-  }
-  return out.join('') as Html;
+  return { html: out.join('') as Html, expanded };
+}
+
+function moreFrames(ref: StackRef, frameCount: number, end: number): Html {
+  if (end >= frameCount) return EMPTY;
+  const rest = frameCount - end;
+  return moreControl({ kind: 'frames', stack: ref, start: end }, `Show ${count(Math.min(rest, LIMITS.framesPage))} more frames of ${count(rest)}`);
 }
 
 /** A stack under its heading: an exception's type and value, a thread's name, or "Stack trace". */
@@ -64,7 +120,7 @@ export function renderStack(ctx: RenderContext, stack: EventStack, position: num
   const summary = el('summary', undefined, stackHeading(stack), el('span', { class: 'muted count' }, text(frameCount === 1 ? '1 frame' : `${count(frameCount)} frames`)));
   const detail = stack.exception ? exceptionDetail(stack) : EMPTY;
   if (frameCount > 0 && open && ctx.spend(1)) {
-    return el('details', { class: 'stack', open: true }, summary, detail, el('div', { class: 'frames' }, renderFramesPage(ctx, stack.stacktrace, stack.ref, 0)));
+    return el('details', { class: 'stack', open: true }, summary, detail, el('div', { class: 'frames' }, ctx.firstPaint ? renderFirstScreen(ctx, stack.stacktrace, stack.ref) : renderFramesPage(ctx, stack.stacktrace, stack.ref, 0)));
   }
   if (frameCount === 0) return el('details', { class: 'stack', open: stack.exception !== undefined }, summary, detail);
   return el('details', { class: 'stack', 'data-fragment': fragment({ kind: 'frames', stack: stack.ref, start: 0 }) }, summary, detail, el('div', { class: 'frames' }, el('div', { class: 'pending' })));

@@ -5,6 +5,8 @@ import type { OpenFrameResult } from '../../../src/editor/frameOpener';
 import type { SentryExplorerApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/views/nodes/treeNode';
 import { DEMO, eventSeed } from '../../fixtures/demo/demoConstants';
+import { manyFramesEvent } from '../../fixtures/events/largeEvents';
+import { parseEvent } from '../../../src/sentry/event/eventParser';
 import { eventIdFor } from '../../fixtures/demo/ids';
 import { child, childrenOf, extensionApi, injectFault, issueByShortId, labelOf, resetServer, serverRequests } from './helpers';
 import { issueItems, issueSearchRequests } from './paletteHelpers';
@@ -227,5 +229,19 @@ describe('event detail panel: a Sentry event in the real VS Code', () => {
     const panel = await paintedPanel(api, await vscode.commands.executeCommand('sentry.openEvent'));
     assert.strictEqual(panel.shownEvent?.eventId, DEMO.issues.webhookSignature.latestEventId);
     assert.match(bodyOf(panel), /Webhook signature mismatch/);
+  });
+  it('a stack of 5,000 frames: the first HTML holds its first screen, and the page loads the rest of the first page by itself once painted', async () => {
+    const ref = { org: 'screen-org', project: 'screen', eventId: 'f'.repeat(32) };
+    api.data.store.putEvent(ref, parseEvent(manyFramesEvent(5_000)));
+    const panel = await paintedPanel(api, await vscode.commands.executeCommand<{ key: string }>('sentry.openEvent', ref));
+    const rows = (html: string) => (html.match(/<details class="frame /g) ?? []).length;
+    assert.strictEqual(rows(bodyOf(panel)), 16, 'the first screen');
+    assert.match(bodyOf(panel), /class="slot autoload" data-fragment="[^"]*&quot;kind&quot;:&quot;frames&quot;/);
+    const rest = () => panel.sent.find((message) => message.type === 'fragment' && message.html.includes('more frames of'));
+    await waitFor(() => rest() !== undefined, 'the page to ask for the rest of the first page', 10_000);
+    const html = rest()?.html ?? '';
+    assert.strictEqual(rows(html), 34, 'the rest ends where the first page ends');
+    assert.strictEqual((html.match(/<details class="frame in-app" open>/g) ?? []).length, 5, '10 in-app frames expanded in all');
+    assert.match(html, /Show 200 more frames of 4,950/);
   });
 });

@@ -18,6 +18,9 @@ describe('event detail webview messages', () => {
       { type: 'requestFragment', requestId: 9, fragment: { kind: 'frames', stack: { kind: 'thread', index: 0 }, start: 200 } },
       { type: 'requestFragment', requestId: 10, fragment: { kind: 'frameBody', frame: { stack: { kind: 'exception', index: 0 }, frame: 4 } } },
       { type: 'requestFragment', requestId: 11, fragment: { kind: 'sections' } },
+      { type: 'requestFragment', requestId: 12, fragment: { kind: 'frames', stack: { kind: 'exception', index: 0 }, start: 16, expanded: 5 } },
+      { type: 'requestFragment', requestId: 13, fragment: { kind: 'frames', stack: { kind: 'stacktrace' }, start: 15, expanded: 0 } },
+      { type: 'requestFragment', requestId: 14, fragment: { kind: 'frames', stack: { kind: 'stacktrace' }, start: 20, expanded: 10 } },
       { type: 'painted', renderId: 3 },
       { type: 'painted', renderId: 4, page: { origin: 1_764_000_000_000.5, domInteractive: 20, domContentLoaded: 31.5, firstContentfulPaint: 40, painted: 52, resources: [{ name: 'eventDetail.css', start: 5, end: 12.5 }] } },
       { type: 'painted', renderId: 5, page: { origin: 1, domInteractive: 2, domContentLoaded: 3, painted: 4, resources: [] } },
@@ -74,6 +77,18 @@ describe('event detail webview messages', () => {
       { type: 'issueAction' },
     ];
     for (const message of bad) assert.equal(readWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+
+  it("rejects a first screen's continuation whose count of expanded frames is not one a page can have", () => {
+    const frames = (expanded: unknown) => ({ type: 'requestFragment', requestId: 1, fragment: { kind: 'frames', stack: { kind: 'exception', index: 0 }, start: 16, expanded } });
+    for (const expanded of [-1, 1.5, 11, 1e20, Number.NaN, Number.POSITIVE_INFINITY, '5', null, [5], { valueOf: 5 }, true]) {
+      assert.equal(readWebviewMessage(frames(expanded)), undefined, String(expanded));
+    }
+    assert.deepEqual(readWebviewMessage({ type: 'requestFragment', requestId: 1, fragment: { kind: 'frames', stack: { kind: 'stacktrace' }, start: 16, expanded: 3, end: 5_000 } }), {
+      type: 'requestFragment',
+      requestId: 1,
+      fragment: { kind: 'frames', stack: { kind: 'stacktrace' }, start: 16, expanded: 3 },
+    });
   });
 });
 
