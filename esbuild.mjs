@@ -30,7 +30,7 @@ await esbuild.build({
   logLevel: 'warning',
 });
 
-// The event detail webview's script: a browser bundle of its own, loaded from media/ by the panel.
+// The event detail webview's script: a browser bundle of its own, which the panel writes into its page (pageAssets.ts).
 await esbuild.build({
   entryPoints: ['src/webview/eventDetail/main.ts'],
   bundle: true,

@@ -90,7 +90,8 @@ export class EventDetailPanels implements vscode.Disposable {
       source.pendingTitle,
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus === true },
       // Not kept while hidden: the page asks for its body again when shown (its filter is in its state).
-      { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false, localResourceRoots: [media] },
+      // Its stylesheet, script and icons are written into the page: it may load no file at all.
+      { enableScripts: true, enableFindWidget: true, retainContextWhenHidden: false, localResourceRoots: [] },
     );
     webviewPanel.iconPath = vscode.Uri.joinPath(media, 'sentry.svg');
     const panel = new EventDetailPanel(webviewPanel, source, { extensionUri: this.deps.extensionUri, logger: this.deps.logger, store: this.deps.data.store });
