@@ -72,37 +72,43 @@ interface ReadOptions {
 /**
  * The body as it arrives, for a reader that works through it piece by piece: silence is only timed
  * while the reader waits for the next piece (not while it works on one), and the stream is let go
- * when the reader stops early.
+ * when the reader stops early. One timer serves the whole body, re-armed for each wait, since a big
+ * download reads thousands of pieces.
  */
 async function* readChunks(stream: NodeJS.ReadableStream, options: ReadOptions): AsyncGenerator<Buffer> {
   const pieces = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let received = 0;
+  let waiting = true;
+  let stalled: ResponseBodyFailure | undefined;
+  const idle = setTimeout(function onSilence() {
+    if (!waiting) {
+      idle.refresh();
+      return;
+    }
+    stalled = new ResponseBodyFailure('stalled', received, { expectedBytes: options.expectedBytes, silentMs: options.idleMs });
+    destroy(stream, stalled);
+  }, options.idleMs);
   let ended = false;
   try {
     for (;;) {
-      let idle: NodeJS.Timeout | undefined;
-      const silence = new Promise<never>((_, reject) => {
-        idle = setTimeout(() => reject(new ResponseBodyFailure('stalled', received, { expectedBytes: options.expectedBytes, silentMs: options.idleMs })), options.idleMs);
-      });
-      const pending = pieces.next();
-      // Once silence has won, the stream is destroyed and this read fails unheard.
-      pending.catch(() => undefined);
       let next: IteratorResult<Buffer>;
       try {
-        next = await Promise.race([pending, silence]);
+        next = await pieces.next();
       } catch (error) {
-        throw error instanceof ResponseBodyFailure ? error : bodyFailure(error, received, options);
-      } finally {
-        clearTimeout(idle);
+        throw stalled ?? bodyFailure(error, received, options);
       }
       if (next.done) {
         ended = true;
         return;
       }
       received += next.value.length;
+      waiting = false;
       yield next.value;
+      waiting = true;
+      idle.refresh();
     }
   } finally {
+    clearTimeout(idle);
     if (!ended) destroy(stream);
   }
 }
@@ -159,9 +165,9 @@ function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-function destroy(stream: NodeJS.ReadableStream): void {
-  const destroyable = stream as NodeJS.ReadableStream & { destroy?: () => void };
-  destroyable.destroy?.();
+function destroy(stream: NodeJS.ReadableStream, error?: Error): void {
+  const destroyable = stream as NodeJS.ReadableStream & { destroy?: (error?: Error) => void };
+  destroyable.destroy?.(error);
 }
 
 function ignore(): void {}

@@ -269,16 +269,29 @@ export class HttpTransport {
   private async readStreamed<T>(response: FetchResponseLike, url: string, read: BodyReader<T>): Promise<T> {
     let finished = false;
     let bodyFailure: { error: unknown } | undefined;
-    const pieces = response.chunks?.() ?? wholeText(response);
-    const body = (async function* () {
-      try {
-        yield* pieces;
-        finished = true;
-      } catch (error) {
-        bodyFailure = { error };
-        throw error;
-      }
-    })();
+    const pieces = (response.chunks?.() ?? wholeText(response))[Symbol.asyncIterator]();
+    // A plain iterator over the body's own, not an async generator around it: a generator that
+    // re-yields each piece keeps pieces alive past the garbage collector's young passes, which in a
+    // long download of thousands of pages grows the process by megabytes.
+    const body: AsyncIterable<Uint8Array> = {
+      [Symbol.asyncIterator]: () => ({
+        next: () =>
+          pieces.next().then(
+            (result) => {
+              if (result.done) finished = true;
+              return result;
+            },
+            (error: unknown) => {
+              bodyFailure = { error };
+              throw error;
+            },
+          ),
+        return: async () => {
+          await pieces.return?.();
+          return { done: true, value: undefined };
+        },
+      }),
+    };
     try {
       if (/html/i.test(response.headers.get('content-type') ?? '')) throw new ReaderFailure(webPageError(url, response.status));
       const head = { status: response.status, link: response.headers.get('link') ?? undefined, rateLimit: readRateLimitHeaders(response.headers) };

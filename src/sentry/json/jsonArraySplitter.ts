@@ -324,7 +324,8 @@ export class JsonArraySplitter {
     this.capturing = this.atElementTop() && (isKey || this.pendingKey !== undefined);
     if (this.capturing) {
       this.captureStart = quote + 1;
-      this.captureParts = [];
+      // Every top-level key of every event starts a capture: reuse the list rather than make one each time.
+      if (this.captureParts.length > 0) this.captureParts = [];
       this.captureBytes = 0;
       this.captureEscaped = false;
     }
@@ -369,10 +370,10 @@ export class JsonArraySplitter {
 
   /** The captured string's text, unescaped; undefined when it is too long to be what is asked for. */
   private captured(chunk: Uint8Array, quote: number): string | undefined {
-    const tail = chunk.subarray(Math.max(0, this.captureStart), quote);
+    const tail = view(chunk, Math.max(0, this.captureStart), quote);
     const length = this.captureBytes + tail.length;
     if (length > (this.stringIsKey ? MAX_KEY_BYTES : MAX_VALUE_BYTES)) return undefined;
-    const raw = this.captureParts.length === 0 ? Buffer.from(tail.buffer, tail.byteOffset, tail.length) : Buffer.concat([...this.captureParts, tail]);
+    const raw = this.captureParts.length === 0 ? tail : Buffer.concat([...this.captureParts, tail]);
     const text = raw.toString('utf8');
     return raw.includes(BACKSLASH) ? (JSON.parse(`"${text}"`) as string) : text;
   }
