@@ -26,6 +26,8 @@ interface Run {
   baseRssMb: number;
   peakRssMb: number;
   liveHeapMb?: number;
+  fullCollections?: number;
+  youngCollections?: number;
   peakNewSpaceMb?: number;
   peakNewSpaceUsedMb?: number;
   peakArrayBuffersMb?: number;
@@ -70,6 +72,10 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       rssGrowthMb100k: round(big.peakRssMb - big.baseRssMb),
       rssGrowthMb10k: round(ours.peakRssMb - ours.baseRssMb),
       liveHeapMb100k: round(big.liveHeapMb ?? 0),
+      fullCollections100k: big.fullCollections ?? 0,
+      youngCollections100k: big.youngCollections ?? 0,
+      floorFullCollections100k: floor.fullCollections ?? 0,
+      floorYoungCollections100k: floor.youngCollections ?? 0,
       newSpaceMb100k: round(big.peakNewSpaceMb ?? 0),
       newSpaceUsedMb100k: round(big.peakNewSpaceUsedMb ?? 0),
       arrayBuffersMb100k: round(big.peakArrayBuffersMb ?? 0),

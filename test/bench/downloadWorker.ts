@@ -6,7 +6,7 @@
  * `ours` runs the extension's download engine; `bare` is the plainest sequential loop, fetching one
  * page after another by its cursor and writing each page's body as it comes; `drain` is the floor of
  * any download through the extension's HTTP stack: the same pages, as many at once, read and dropped. Prints one JSON line:
- * `{ms, baseRssMb, peakRssMb, liveHeapMb, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, events,
+ * `{ms, baseRssMb, peakRssMb, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, events,
  * requests}`;
  * `liveHeapMb` is the most heap still in use right after a full garbage collection: what the download
  * holds, without V8's headroom; the peaks (sampled every 20 ms) show where the rest of the growth is.
@@ -18,6 +18,7 @@ import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { SentryClient } from '../../src/sentry/api/client';
 import { DEFAULT_TUNING, downloadIssueEvents } from '../../src/sentry/download/downloadIssueEvents';
+import type { DownloadTuning } from '../../src/sentry/download/downloadTypes';
 import { REALISTIC } from '../server/realisticData';
 
 interface Measured {
@@ -25,6 +26,12 @@ interface Measured {
   baseRssMb: number;
   peakRssMb: number;
   liveHeapMb: number;
+  /**
+   * How many full (mark-compact) and young collections ran. A download that keeps V8 running full
+   * collections back to back grows its young generation to the maximum (see the README's download section).
+   */
+  fullCollections: number;
+  youngCollections: number;
   events: number;
   requests: number;
   rateLimitPauses?: number;
@@ -38,14 +45,20 @@ interface Measured {
   peakArrayBuffersMb: number;
 }
 
-type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'ms' | 'peakNewSpaceMb' | 'peakNewSpaceUsedMb' | 'peakArrayBuffersMb'>;
+type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'fullCollections' | 'youngCollections' | 'ms' | 'peakNewSpaceMb' | 'peakNewSpaceUsedMb' | 'peakArrayBuffersMb'>;
 
 async function ours(url: string, issueId: string, out: string): Promise<Counted> {
   const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
   const issue = await client.getIssue(REALISTIC.organization.slug, issueId);
-  const summary = await downloadIssueEvents({ client, org: REALISTIC.organization.slug, issueId, issue, targetPath: out, format: 'ndjson' });
+  const summary = await downloadIssueEvents({ client, org: REALISTIC.organization.slug, issueId, issue, targetPath: out, format: 'ndjson', tuning: tuningFromEnvironment() });
   if (summary.outcome !== 'complete') throw new Error(`download ended ${summary.outcome}: ${summary.stopReason ?? summary.missing.join(' ')}`);
   return { events: summary.written, requests: summary.requests + 1, rateLimitPauses: summary.rateLimitPauses, peakConcurrency: summary.peakConcurrency };
+}
+
+/** For experiments by hand: `SENTRY_EXPLORER_BENCH_TUNING='{"bufferBytes":2097152}'` overrides the download's defaults. */
+function tuningFromEnvironment(): Partial<DownloadTuning> | undefined {
+  const text = process.env.SENTRY_EXPLORER_BENCH_TUNING;
+  return text ? (JSON.parse(text) as Partial<DownloadTuning>) : undefined;
 }
 
 async function bareLoop(url: string, issueId: string, out: string): Promise<Counted> {
@@ -108,8 +121,13 @@ async function main(): Promise<void> {
   const [mode, url, issueId, out] = process.argv.slice(2);
   if ((mode !== 'ours' && mode !== 'bare' && mode !== 'drain') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare|drain URL ISSUE_ID OUT');
   let liveHeapMb = 0;
+  let fullCollections = 0;
+  let youngCollections = 0;
   const collections = new PerformanceObserver((list) => {
-    if (list.getEntries().some((entry) => (entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+    const kinds = list.getEntries().map((entry) => (entry.detail as { kind?: number } | undefined)?.kind);
+    fullCollections += kinds.filter((kind) => kind === constants.NODE_PERFORMANCE_GC_MAJOR).length;
+    youngCollections += kinds.filter((kind) => kind === constants.NODE_PERFORMANCE_GC_MINOR).length;
+    if (kinds.includes(constants.NODE_PERFORMANCE_GC_MAJOR)) {
       liveHeapMb = Math.max(liveHeapMb, process.memoryUsage().heapUsed / 1048576);
     }
   });
@@ -129,7 +147,7 @@ async function main(): Promise<void> {
   const ms = performance.now() - started;
   collections.disconnect();
   clearInterval(sample);
-  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
+  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
 }
 
