@@ -9,21 +9,17 @@ import type { FrameOpener } from './frameOpener';
  * opener begins what a click needs now, in the background. Other rows: nothing.
  */
 export function prepareForFramesOf(row: unknown, frames: FrameOpener, store: SentryStore): void {
-  const project = projectOf(row, store);
-  if (project && (row instanceof EventNode || row instanceof PinnedEventNode)) frames.prepare(project, () => row.ref);
+  if (row instanceof EventNode || row instanceof PinnedEventNode) frames.prepare(projectOf(row, store), () => row.ref);
 }
 
-function projectOf(row: unknown, store: SentryStore): FrameProject | undefined {
+function projectOf(row: EventNode | PinnedEventNode, store: SentryStore): FrameProject {
   if (row instanceof EventNode) {
     const { org, project, issueId } = row.ref;
     const issue = issueId === undefined ? undefined : store.issue({ org, issueId });
     return { org, project, projectId: issue?.projectId ?? store.event(row.ref)?.projectId ?? store.project({ org, project })?.id };
   }
   // A pinned event is read when it first expands: its issue and project say where it comes from.
-  if (row instanceof PinnedEventNode) {
-    const issue = store.issue(row.parent.ref);
-    const { org, project } = row.parent.parent.ref;
-    return { org, project, projectId: issue?.projectId ?? store.project({ org, project })?.id };
-  }
-  return undefined;
+  const issue = store.issue(row.parent.ref);
+  const { org, project } = row.parent.parent.ref;
+  return { org, project, projectId: issue?.projectId ?? store.project({ org, project })?.id };
 }
