@@ -55,7 +55,7 @@ async function ours(url: string, issueId: string, out: string): Promise<Counted>
   return { events: summary.written, requests: summary.requests + 1, rateLimitPauses: summary.rateLimitPauses, peakConcurrency: summary.peakConcurrency };
 }
 
-/** For experiments by hand: `SENTRY_EXPLORER_BENCH_TUNING='{"bufferBytes":2097152}'` overrides the download's defaults. */
+/** For experiments by hand: `SENTRY_EXPLORER_BENCH_TUNING='{"waitingBytes":2097152}'` overrides the download's defaults. */
 function tuningFromEnvironment(): Partial<DownloadTuning> | undefined {
   const text = process.env.SENTRY_EXPLORER_BENCH_TUNING;
   return text ? (JSON.parse(text) as Partial<DownloadTuning>) : undefined;

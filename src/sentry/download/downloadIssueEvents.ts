@@ -15,7 +15,7 @@ export const DEFAULT_TUNING: DownloadTuning = {
   maxWindows: 2000,
   maxConcurrency: 8,
   defaultConcurrency: 3,
-  bufferBytes: 8 * 1024 * 1024,
+  waitingBytes: 256 * 1024 * 1024,
   maxRetries: 3,
   retryBaseMs: 500,
   maxRateWaitMs: 60_000,
@@ -64,7 +64,7 @@ async function download(input: DownloadInput, tuning: DownloadTuning, cancel: Ab
     lastProgress = now;
     quietly(() => input.onProgress?.(measureProgress(sink.written, expected, counts.requests, now - started)));
   };
-  const sink = new OrderedEventSink(windows, writer, tuning.bufferBytes, () => progress());
+  const sink = new OrderedEventSink(windows, writer, tuning.waitingBytes, () => progress());
   const pacer = new RequestPacer(tuning);
   const run: DownloadRun = { input, tuning, environment, pacer, sink, stop: stop.signal, counts, log };
 
@@ -105,29 +105,37 @@ async function download(input: DownloadInput, tuning: DownloadTuning, cancel: Ab
     missing: explainMissing({ ...done, rangeAsked, firstSeen: input.issue.firstSeen }),
   });
 
-  if (cancel.aborted) {
-    await writer.discard();
-    progress(true);
-    return { ...summary(), outcome: 'cancelled', missing: [] };
-  }
-  const failure = failures.find((error) => !(error instanceof CancelledError));
-  try {
-    if (failure instanceof DownloadFileError) throw failure;
-    if (failure !== undefined) {
-      const completeBackTo = sink.oldest;
-      await sink.flushAll();
-      const file = partialPathOf(input.targetPath, input.format);
-      await writer.keepAs(file);
+  // Whatever the outcome, no window's waiting events stay on disk.
+  const settle = async (): Promise<DownloadSummary> => {
+    if (cancel.aborted) {
+      await writer.discard();
       progress(true);
-      return explained({ ...summary(), outcome: 'partial', file, stopReason: failureText(failure), completeBackTo });
+      return { ...summary(), outcome: 'cancelled', missing: [] };
     }
-    await writer.commit(input.targetPath);
-  } catch (error) {
-    await writer.discard();
-    throw error instanceof DownloadFileError ? error : new DownloadFileError(`could not write ${input.targetPath}`, error);
+    const failure = failures.find((error) => !(error instanceof CancelledError));
+    try {
+      if (failure instanceof DownloadFileError) throw failure;
+      if (failure !== undefined) {
+        const completeBackTo = sink.oldest;
+        await sink.flushAll();
+        const file = partialPathOf(input.targetPath, input.format);
+        await writer.keepAs(file);
+        progress(true);
+        return explained({ ...summary(), outcome: 'partial', file, stopReason: failureText(failure), completeBackTo });
+      }
+      await writer.commit(input.targetPath);
+    } catch (error) {
+      await writer.discard();
+      throw error instanceof DownloadFileError ? error : new DownloadFileError(`could not write ${input.targetPath}`, error);
+    }
+    progress(true);
+    return explained({ ...summary(), outcome: 'complete', file: input.targetPath });
+  };
+  try {
+    return await settle();
+  } finally {
+    await sink.discardWaiting();
   }
-  progress(true);
-  return explained({ ...summary(), outcome: 'complete', file: input.targetPath });
 }
 
 /** Sentry's count of the issue's events in the asked range and environment; undefined when it cannot say. */

@@ -31,8 +31,8 @@ export interface DownloadTuning {
   maxConcurrency: number;
   /** Requests at once when the server advertises no concurrency limit. */
   defaultConcurrency: number;
-  /** Events of later windows held in memory while an earlier window is still being written. */
-  bufferBytes: number;
+  /** Bytes of later windows' events kept on disk beside the file while an earlier window is still being written. */
+  waitingBytes: number;
   /** Retries of a page after a server error or a broken connection, each after a longer pause. */
   maxRetries: number;
   retryBaseMs: number;

@@ -4,11 +4,13 @@ import type { WindowReport } from './downloadTypes';
 import type { EventFileWriter } from './eventFileWriter';
 import { RecentIds } from './recentIds';
 import { isoTime, TimeWindow } from './timeWindows';
+import { WindowSpill } from './windowSpill';
 
 
 /** One time window on its way into the file: what it fetched and has not written yet, and how it went. */
 export class WindowSlot {
-  events: RawEvent[] = [];
+  /** Its events fetched while an earlier window was still being written, on disk. */
+  spill?: WindowSpill;
   bytes = 0;
   started = false;
   finished = false;
@@ -25,9 +27,9 @@ const RECENT_IDS = 10_000;
 /**
  * Puts the events of windows fetched in parallel into the file in window order, so the file is in
  * time order. The current window (the newest not yet finished) is written as its pages arrive;
- * later windows wait in memory, and their fetching pauses while more than `bufferBytes` wait, so
- * memory stays bounded however many events there are. A window may be split while it runs: its
- * pieces follow it. An event id already written among the recent ones is dropped.
+ * later windows wait on disk beside the file (see WindowSpill), and their fetching pauses while
+ * more than `waitingBytes` wait. A window may be split while it runs: its pieces follow it. An event
+ * id already written among the recent ones is dropped.
  */
 export class OrderedEventSink {
   private readonly slots: WindowSlot[];
@@ -36,6 +38,7 @@ export class OrderedEventSink {
   private readonly recent = new RecentIds(RECENT_IDS);
   private lock: Promise<void> = Promise.resolve();
   private wakeups: Array<() => void> = [];
+  private spills = 0;
   written = 0;
   duplicates = 0;
   newest?: string;
@@ -44,7 +47,7 @@ export class OrderedEventSink {
   constructor(
     windows: readonly TimeWindow[],
     private readonly writer: EventFileWriter,
-    private readonly bufferBytes: number,
+    private readonly waitingBytes: number,
     private readonly onWritten: () => void,
   ) {
     this.slots = windows.map((window) => new WindowSlot(window));
@@ -82,11 +85,13 @@ export class OrderedEventSink {
   accept(slot: WindowSlot, events: readonly RawEvent[]): Promise<void> {
     return this.locked(async () => {
       if (slot === this.slots[this.current]) {
-        await this.writeAll(events);
+        for (const event of events) await this.writeEvent(event.pieces, event);
+        if (events.length > 0) this.onWritten();
         return;
       }
+      slot.spill ??= new WindowSpill(`${this.writer.tempPath}.${++this.spills}`);
       for (const event of events) {
-        slot.events.push(event);
+        await slot.spill.add(event);
         slot.bytes += event.size;
         this.bufferedBytes += event.size;
       }
@@ -97,6 +102,7 @@ export class OrderedEventSink {
   finish(slot: WindowSlot): Promise<void> {
     return this.locked(async () => {
       slot.finished = true;
+      if (slot !== this.slots[this.current]) await slot.spill?.close();
       while (this.current < this.slots.length && this.slots[this.current].finished) {
         this.current++;
         if (this.current < this.slots.length) await this.flush(this.slots[this.current]);
@@ -107,7 +113,7 @@ export class OrderedEventSink {
 
   /** Resolves when the window may fetch on: it is the current one, or few enough events wait. */
   async room(slot: WindowSlot, signal: AbortSignal): Promise<void> {
-    while (slot !== this.slots[this.current] && this.bufferedBytes > this.bufferBytes) await this.change(signal);
+    while (slot !== this.slots[this.current] && this.bufferedBytes > this.waitingBytes) await this.change(signal);
   }
 
   private change(signal: AbortSignal): Promise<void> {
@@ -129,29 +135,37 @@ export class OrderedEventSink {
     });
   }
 
+  /** Removes what still waits on disk, for a download that leaves no file. */
+  discardWaiting(): Promise<void> {
+    return this.locked(async () => {
+      for (const slot of this.slots) await slot.spill?.discard();
+    });
+  }
+
   private async flush(slot: WindowSlot): Promise<void> {
-    const events = slot.events;
-    slot.events = [];
+    const spill = slot.spill;
+    if (spill) {
+      const count = spill.count;
+      for await (const { pieces, event } of spill.events()) await this.writeEvent(pieces, event);
+      slot.spill = undefined;
+      if (count > 0) this.onWritten();
+    }
     this.bufferedBytes -= slot.bytes;
     slot.bytes = 0;
-    await this.writeAll(events);
     this.wake();
   }
 
-  private async writeAll(events: readonly RawEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.id !== undefined && this.recent.seen(event.id)) {
-        this.duplicates++;
-        continue;
-      }
-      await this.writer.write(event.pieces);
-      this.written++;
-      if (event.time !== undefined) {
-        this.newest ??= event.time;
-        this.oldest = event.time;
-      }
+  private async writeEvent(pieces: readonly Buffer[], event: { id?: string; time?: string }): Promise<void> {
+    if (event.id !== undefined && this.recent.seen(event.id)) {
+      this.duplicates++;
+      return;
     }
-    if (events.length > 0) this.onWritten();
+    await this.writer.write(pieces);
+    this.written++;
+    if (event.time !== undefined) {
+      this.newest ??= event.time;
+      this.oldest = event.time;
+    }
   }
 
   private locked(work: () => Promise<void>): Promise<void> {

@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { DEFAULT_TUNING } from '../../../../src/sentry/download/downloadIssueEvents';
+import { DownloadFileError } from '../../../../src/sentry/download/eventFileWriter';
+import { downloadSpan, isoTime } from '../../../../src/sentry/download/timeWindows';
 import { REALISTIC } from '../../../server/realisticData';
 import { REALISTIC_NOW } from '../../../server/realism';
 import { SentryTestServer, startSentryTestServer } from '../../../server/sentryTestServer';
@@ -115,6 +118,48 @@ describe('downloadIssueEvents over HTTP against the realistic server (issue 10)'
     } finally {
       await slow.close();
     }
+  });
+
+  it('cancelled while later windows wait on disk: their files go too', async () => {
+    const controller = new AbortController();
+    const target = scratch.path('waiting.ndjson');
+    // The newest window's pages after its first (the only requests with a cursor that end where the
+    // issue's span ends) are held back, so every later window's events must wait.
+    const { firstSeen, lastSeen } = recordOf(DATA, I.olderThanWindow.id).issue;
+    const span = downloadSpan({ count: I.olderThanWindow.events, firstSeen, lastSeen }, undefined, DEFAULT_TUNING.marginMs);
+    assert.ok(span);
+    server.inject({ match: `end=${encodeURIComponent(isoTime(span.endMs))}&cursor=`, delayMs: 5_000, times: Infinity });
+    const waitingFiles = () => scratch.files().filter((name) => /\.part\.\d+$/.test(name));
+    const watch = setInterval(() => {
+      if (waitingFiles().length >= 3) controller.abort();
+    }, 10);
+    try {
+      const summary = await download(server, I.olderThanWindow.id, target, { signal: controller.signal });
+      assert.equal(summary.outcome, 'cancelled');
+      assert.ok(summary.written <= 10, `only the newest window's first page was written, not ${summary.written} events`);
+    } finally {
+      clearInterval(watch);
+    }
+    assert.deepEqual(scratch.files(), []);
+  });
+
+  it('a waiting window that cannot be kept on disk stops the download with the reason and leaves no file of its own', async () => {
+    const target = scratch.path('blocked.ndjson');
+    let planted: string[] = [];
+    const attempt = download(server, I.olderThanWindow.id, target, {
+      onProgress: () => {
+        if (planted.length > 0) return;
+        // Later windows keep their events in files named after the temporary file; folders in their place make those fail.
+        const temp = readdirSync(scratch.dir).find((name) => name.endsWith('.part'));
+        assert.ok(temp, 'the temporary file is there while the download runs');
+        const taken = new Set(readdirSync(scratch.dir));
+        planted = Array.from({ length: 200 }, (_, i) => `${temp}.${i + 1}`).filter((name) => !taken.has(name));
+        for (const name of planted) mkdirSync(scratch.path(name));
+      },
+    });
+    await assert.rejects(attempt, (error: unknown) => error instanceof DownloadFileError && /could not keep waiting events in .*EEXIST/.test(error.message));
+    assert.equal(existsSync(target), false);
+    assert.deepEqual(scratch.files(), planted.slice().sort(), 'no temporary file and no waiting events left behind');
   });
 
   it('waits out a 429 that carries only the reset header, in the middle, and still writes every event once', async () => {
