@@ -117,6 +117,27 @@ async function drain(url: string, issueId: string): Promise<Counted> {
   return { events: -1, requests };
 }
 
+/**
+ * Fills the heap with `mb` MB of small objects kept until the end, as an extension host's heap is
+ * filled before a download starts. V8 sets its collection limits from the heap in use, so a download
+ * in a near-empty process is collected differently from one inside VS Code. Collected fully before
+ * the base RSS is taken (the bench starts this process with `--expose-gc`).
+ */
+async function holdHostHeap(mb: number): Promise<unknown[]> {
+  const held: unknown[] = [];
+  if (!(mb > 0)) return held;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('a host heap needs --expose-gc');
+  const start = process.memoryUsage().heapUsed;
+  for (let i = 0; process.memoryUsage().heapUsed - start < mb * 1048576; i++) {
+    for (let j = 0; j < 10_000; j++) held.push({ id: i * 10_000 + j, name: `object ${j}`, parts: [i, j] });
+  }
+  collect();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  collect();
+  return held;
+}
+
 async function main(): Promise<void> {
   const [mode, url, issueId, out] = process.argv.slice(2);
   if ((mode !== 'ours' && mode !== 'bare' && mode !== 'drain') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare|drain URL ISSUE_ID OUT');
@@ -141,6 +162,7 @@ async function main(): Promise<void> {
     peakNewSpaceUsedMb = Math.max(peakNewSpaceUsedMb, (newSpace?.space_used_size ?? 0) / 1048576);
     peakArrayBuffersMb = Math.max(peakArrayBuffersMb, process.memoryUsage().arrayBuffers / 1048576);
   }, 20);
+  const hostHeap = await holdHostHeap(Number(process.env.SENTRY_EXPLORER_BENCH_HOST_HEAP_MB ?? 0));
   const baseRssMb = process.memoryUsage().rss / 1048576;
   const started = performance.now();
   const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : bareLoop(url, issueId, out));
@@ -149,6 +171,7 @@ async function main(): Promise<void> {
   clearInterval(sample);
   const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
+  hostHeap.length = 0;
 }
 
 main().catch((error: unknown) => {
