@@ -34,7 +34,7 @@ const RECENT_IDS = 10_000;
 export class OrderedEventSink {
   private readonly slots: WindowSlot[];
   private current = 0;
-  private bufferedBytes = 0;
+  private waitingNow = 0;
   private readonly recent = new RecentIds(RECENT_IDS);
   private lock: Promise<void> = Promise.resolve();
   private wakeups: Array<() => void> = [];
@@ -93,7 +93,7 @@ export class OrderedEventSink {
       for (const event of events) {
         await slot.spill.add(event);
         slot.bytes += event.size;
-        this.bufferedBytes += event.size;
+        this.waitingNow += event.size;
       }
     });
   }
@@ -113,7 +113,7 @@ export class OrderedEventSink {
 
   /** Resolves when the window may fetch on: it is the current one, or few enough events wait. */
   async room(slot: WindowSlot, signal: AbortSignal): Promise<void> {
-    while (slot !== this.slots[this.current] && this.bufferedBytes > this.waitingBytes) await this.change(signal);
+    while (slot !== this.slots[this.current] && this.waitingNow > this.waitingBytes) await this.change(signal);
   }
 
   private change(signal: AbortSignal): Promise<void> {
@@ -150,7 +150,7 @@ export class OrderedEventSink {
       slot.spill = undefined;
       if (count > 0) this.onWritten();
     }
-    this.bufferedBytes -= slot.bytes;
+    this.waitingNow -= slot.bytes;
     slot.bytes = 0;
     this.wake();
   }
