@@ -135,7 +135,7 @@ export class OrderedEventSink {
     });
   }
 
-  /** Removes what still waits on disk, for a download that leaves no file. */
+  /** Removes what still waits on disk: after a cancel or a failure; nothing is left once every window is written. */
   discardWaiting(): Promise<void> {
     return this.locked(async () => {
       for (const slot of this.slots) await slot.spill?.discard();
