@@ -141,6 +141,8 @@ async function holdHostHeap(mb: number): Promise<unknown[]> {
 async function main(): Promise<void> {
   const [mode, url, issueId, out] = process.argv.slice(2);
   if ((mode !== 'ours' && mode !== 'bare' && mode !== 'drain') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare|drain URL ISSUE_ID OUT');
+  // Before anything is counted or sampled: its own collections and peaks are not the download's.
+  const hostHeap = await holdHostHeap(Number(process.env.SENTRY_EXPLORER_BENCH_HOST_HEAP_MB ?? 0));
   let liveHeapMb = 0;
   let fullCollections = 0;
   let youngCollections = 0;
@@ -162,7 +164,6 @@ async function main(): Promise<void> {
     peakNewSpaceUsedMb = Math.max(peakNewSpaceUsedMb, (newSpace?.space_used_size ?? 0) / 1048576);
     peakArrayBuffersMb = Math.max(peakArrayBuffersMb, process.memoryUsage().arrayBuffers / 1048576);
   }, 20);
-  const hostHeap = await holdHostHeap(Number(process.env.SENTRY_EXPLORER_BENCH_HOST_HEAP_MB ?? 0));
   const baseRssMb = process.memoryUsage().rss / 1048576;
   const started = performance.now();
   const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : bareLoop(url, issueId, out));
