@@ -172,6 +172,7 @@ async function main(): Promise<void> {
   clearInterval(sample);
   const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
+  // Used here so that the host heap stays alive until the figures are taken.
   hostHeap.length = 0;
 }
 

@@ -3,6 +3,7 @@ import { createWriteStream, WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { DownloadFormat } from './downloadTypes';
+import { destroyAndClose, drained, endAndClose } from './fileStreams';
 
 /**
  * Writes events to a temporary file beside the target, as NDJSON (one event a line) or as one JSON
@@ -63,11 +64,7 @@ export class EventFileWriter {
   }
 
   async discard(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      if (this.stream.closed) return resolve();
-      this.stream.once('close', () => resolve());
-      this.stream.destroy();
-    });
+    await destroyAndClose(this.stream);
     await unlink(this.tempPath).catch(() => undefined);
   }
 
@@ -82,31 +79,15 @@ export class EventFileWriter {
     this.stream.write(bytes);
   }
 
-  /** Waits while the stream holds more than its high-water mark, so memory stays bounded. */
   private async caughtUp(): Promise<void> {
-    if (this.stream.writableNeedDrain) {
-      await new Promise<void>((resolve, reject) => {
-        const onDrain = () => {
-          this.stream.off('error', onError);
-          resolve();
-        };
-        const onError = (error: Error) => {
-          this.stream.off('drain', onDrain);
-          reject(new DownloadFileError(`could not write ${this.tempPath}`, error));
-        };
-        this.stream.once('drain', onDrain);
-        this.stream.once('error', onError);
-      });
-    }
+    await drained(this.stream).catch((error: unknown) => {
+      throw new DownloadFileError(`could not write ${this.tempPath}`, error);
+    });
   }
 
   private async close(): Promise<void> {
     if (this.format === 'json') await this.put(this.written > 0 ? '\n]\n' : ']\n');
-    await new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject);
-      this.stream.once('close', () => resolve());
-      this.stream.end();
-    });
+    await endAndClose(this.stream);
     if (this.failure) throw this.failure;
   }
 }

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { RawEvent } from '../api/rawEvents';
 import { DownloadFileError } from './eventFileWriter';
+import { destroyAndClose, drained, endAndClose } from './fileStreams';
 
 /** What is kept in memory of one event put aside on disk: enough to find its bytes again and to drop a repeat. */
 export interface SpilledEvent {
@@ -35,17 +36,17 @@ export class WindowSpill {
     if (this.failure) throw this.fileError(this.failure);
     for (const piece of event.pieces) stream.write(piece);
     this.entries.push({ size: event.size, id: event.id, time: event.time });
-    if (stream.writableNeedDrain) await this.drained(stream);
+    await drained(stream).catch((error: unknown) => {
+      throw this.fileError(error);
+    });
   }
 
   /** Stops writing; the events stay on disk until read back. */
   async close(): Promise<void> {
     const stream = this.stream;
     if (this.failure) throw this.fileError(this.failure);
-    if (!stream || stream.closed) return;
-    await new Promise<void>((resolve, reject) => {
-      stream.once('close', () => (this.failure ? reject(this.fileError(this.failure)) : resolve()));
-      stream.end();
+    if (stream) await endAndClose(stream).catch((error: unknown) => {
+      throw this.fileError(error);
     });
   }
 
@@ -73,7 +74,6 @@ export class WindowSpill {
           missing -= take;
         }
       }
-      if (missing === 0 && next < this.entries.length) yield { pieces, event: this.entries[next++] };
     } catch (error) {
       throw this.fileError(error);
     }
@@ -85,12 +85,7 @@ export class WindowSpill {
   /** Removes the file, whatever it holds. */
   async discard(): Promise<void> {
     const stream = this.stream;
-    if (stream && !stream.closed) {
-      await new Promise<void>((resolve) => {
-        stream.once('close', () => resolve());
-        stream.destroy();
-      });
-    }
+    if (stream) await destroyAndClose(stream);
     this.entries.length = 0;
     if (stream) await unlink(this.path).catch(() => undefined);
   }
@@ -101,21 +96,6 @@ export class WindowSpill {
       this.stream.on('error', (error) => (this.failure ??= error));
     }
     return this.stream;
-  }
-
-  private drained(stream: WriteStream): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const onDrain = () => {
-        stream.off('error', onError);
-        resolve();
-      };
-      const onError = (error: Error) => {
-        stream.off('drain', onDrain);
-        reject(this.fileError(error));
-      };
-      stream.once('drain', onDrain);
-      stream.once('error', onError);
-    });
   }
 
   private fileError(cause: unknown): DownloadFileError {
