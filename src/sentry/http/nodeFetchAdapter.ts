@@ -16,15 +16,11 @@ const DEFAULT_BODY_IDLE_MS = 5_000;
  * Content-Length is reached), and a damaged compressed body is told apart from a network failure.
  */
 export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<FetchResponseLike> {
-  // Its own signal, so that a body no longer wanted can end its request too (see `cancel`).
-  const request = new AbortController();
-  if (init.signal?.aborted) request.abort();
-  else init.signal?.addEventListener('abort', () => request.abort(), { once: true });
   const response = await nodeFetch(url, {
     method: init.method,
     headers: init.headers,
     body: init.body,
-    signal: request.signal,
+    signal: init.signal,
     redirect: init.redirect,
     compress: true,
   });
@@ -54,10 +50,10 @@ export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<Fe
       response.body.on('error', ignore);
       return readChunks(response.body, options);
     },
+    // The request itself ends when the caller aborts `init.signal`, as the transport does after this.
     cancel: () => {
       response.body.on('error', ignore);
       destroy(response.body);
-      request.abort();
     },
   };
 }

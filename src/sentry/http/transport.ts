@@ -4,6 +4,7 @@ import { formatWait, rateLimitWaitMs, sleep } from './rateLimit';
 import { RateLimitHeaders, readRateLimitHeaders } from './rateLimitHeaders';
 import { ResponseBodyFailure } from './responseBodyFailure';
 import { hostOf, networkError, responseError, unreadableResponse } from './responseErrors';
+import { RequestSignals } from './requestSignals';
 import { registerSecret } from './secretRedaction';
 import { timerSafe } from './timerLimits';
 
@@ -14,7 +15,7 @@ export interface FetchResponseLike {
   text(): Promise<string>;
   /** The body as it arrives; without it, a streamed read gets the whole text as one piece. */
   chunks?(): AsyncIterable<Uint8Array>;
-  /** Stops reading a body that is no longer wanted, letting its connection go. */
+  /** Stops reading a body that is no longer wanted; the transport then aborts the request's signal, which lets its connection go. */
   cancel?(): void;
 }
 
@@ -108,6 +109,7 @@ export class HttpTransport {
   private readonly maxWaitMs: number;
   /** Per endpoint, until when its requests hold back: never further ahead than `maxWaitMs`. */
   private readonly blockedUntil = new Map<string, number>();
+  private readonly signals = new RequestSignals();
 
   constructor(private readonly options: TransportOptions) {
     this.fetch = options.fetch ?? nodeFetchAdapter;
@@ -224,7 +226,7 @@ export class HttpTransport {
       throw new NotSentryError(`Refused to send the token to ${origin}: it is not the Sentry server you signed in to.`);
     }
     if (request.signal?.aborted) throw new CancelledError();
-    const controller = new AbortController();
+    const controller = this.signals.take();
     let timedOut = false;
     let answered: number | undefined;
     const timer = setTimeout(() => {
@@ -249,7 +251,7 @@ export class HttpTransport {
         bodyIdleTimeoutMs: this.options.bodyIdleTimeoutMs,
       });
       answered = response.status;
-      if (read && response.status >= 200 && response.status < 300) return { response, read: { value: await this.readStreamed(response, url, read) } };
+      if (read && response.status >= 200 && response.status < 300) return { response, read: { value: await this.readStreamed(response, url, read, controller) } };
       return { response: bufferedResponse(response, await response.text()) };
     } catch (error) {
       if (error instanceof ReaderFailure) throw error.cause;
@@ -262,11 +264,12 @@ export class HttpTransport {
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onCallerAbort);
+      this.signals.giveBack(controller);
     }
   }
 
   /** Hands the body to `read` as it arrives, telling its failures apart from the reader's own. */
-  private async readStreamed<T>(response: FetchResponseLike, url: string, read: BodyReader<T>): Promise<T> {
+  private async readStreamed<T>(response: FetchResponseLike, url: string, read: BodyReader<T>, controller: AbortController): Promise<T> {
     let finished = false;
     let bodyFailure: { error: unknown } | undefined;
     const pieces = (response.chunks?.() ?? wholeText(response))[Symbol.asyncIterator]();
@@ -300,7 +303,10 @@ export class HttpTransport {
       if (error instanceof ReaderFailure || (bodyFailure && error === bodyFailure.error)) throw error;
       throw new ReaderFailure(error);
     } finally {
-      if (!finished) response.cancel?.();
+      if (!finished) {
+        response.cancel?.();
+        controller.abort();
+      }
     }
   }
 
