@@ -3,13 +3,9 @@ import { unlink } from 'node:fs/promises';
 import type { RawEvent } from '../api/rawEvents';
 import { DownloadFileError } from './eventFileWriter';
 import { destroyAndClose, drained, endAndClose } from './fileStreams';
+import { SpilledEvent, SpillIndex } from './spillIndex';
 
-/** What is kept in memory of one event put aside on disk: enough to find its bytes again and to drop a repeat. */
-export interface SpilledEvent {
-  size: number;
-  id?: string;
-  time?: string;
-}
+export type { SpilledEvent } from './spillIndex';
 
 /**
  * The events of a window that must wait for earlier windows, kept in a file beside the download
@@ -20,14 +16,14 @@ export interface SpilledEvent {
  * in pieces that live only until they are written.
  */
 export class WindowSpill {
-  private readonly entries: SpilledEvent[] = [];
+  private readonly index = new SpillIndex();
   private stream?: WriteStream;
   private failure?: Error;
 
   constructor(readonly path: string) {}
 
   get count(): number {
-    return this.entries.length;
+    return this.index.count;
   }
 
   /** Puts one event aside; waits while the disk falls behind. */
@@ -35,7 +31,7 @@ export class WindowSpill {
     const stream = this.open();
     if (this.failure) throw this.fileError(this.failure);
     for (const piece of event.pieces) stream.write(piece);
-    this.entries.push({ size: event.size, id: event.id, time: event.time });
+    this.index.add(event);
     await drained(stream).catch((error: unknown) => {
       throw this.fileError(error);
     });
@@ -52,19 +48,24 @@ export class WindowSpill {
 
   /** Every event put aside, in the order it came, as pieces of the file read back; the file is removed after. */
   async *events(): AsyncGenerator<{ pieces: Buffer[]; event: SpilledEvent }> {
-    if (this.entries.length === 0) return;
+    const count = this.index.count;
+    if (count === 0) return;
     await this.close();
-    let next = 0;
+    const entries = this.index.entries();
+    let entry = entries.next();
+    let given = 0;
     let pieces: Buffer[] = [];
-    let missing = this.entries[0].size;
+    let missing = entry.done ? 0 : entry.value.size;
     try {
       for await (const chunk of createReadStream(this.path) as AsyncIterable<Buffer>) {
         let at = 0;
-        while (next < this.entries.length) {
+        while (!entry.done) {
           if (missing === 0) {
-            yield { pieces, event: this.entries[next++] };
+            yield { pieces, event: entry.value };
+            given++;
             pieces = [];
-            missing = this.entries[next]?.size ?? 0;
+            entry = entries.next();
+            missing = entry.done ? 0 : entry.value.size;
             continue;
           }
           if (at === chunk.length) break;
@@ -77,8 +78,8 @@ export class WindowSpill {
     } catch (error) {
       throw this.fileError(error);
     }
-    if (next < this.entries.length) throw this.fileError(new Error(`it holds ${next} of the ${this.entries.length} events written to it`));
-    this.entries.length = 0;
+    if (!entry.done) throw this.fileError(new Error(`it holds ${given} of the ${count} events written to it`));
+    this.index.clear();
     await unlink(this.path).catch(() => undefined);
   }
 
@@ -86,7 +87,7 @@ export class WindowSpill {
   async discard(): Promise<void> {
     const stream = this.stream;
     if (stream) await destroyAndClose(stream);
-    this.entries.length = 0;
+    this.index.clear();
     if (stream) await unlink(this.path).catch(() => undefined);
   }
 
