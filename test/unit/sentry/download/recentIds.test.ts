@@ -27,3 +27,23 @@ describe('RecentIds (issue 10: repeats dropped with bounded memory)', () => {
     assert.equal(recent.seen('id9899'), false, 'the one before them was forgotten');
   });
 });
+
+describe('RecentIds against a plain list of the last ids', () => {
+  it('answers as the list does over a long mix of new ids, recent repeats and forgotten ones', () => {
+    const capacity = 50;
+    const recent = new RecentIds(capacity);
+    const list: string[] = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 20_000; i++) {
+      // Ids from a pool a little larger than the capacity, so that repeats, forgotten ids and new ones all come often.
+      const id = `event-${Math.floor(random() * capacity * 1.5)}`;
+      const expected = list.includes(id);
+      assert.equal(recent.seen(id), expected, `step ${i}: ${id}`);
+      if (!expected) {
+        list.push(id);
+        if (list.length > capacity) list.shift();
+      }
+    }
+  });
+});
