@@ -5,8 +5,6 @@ import { DownloadFileError } from './eventFileWriter';
 import { destroyAndClose, drained, endAndClose } from './fileStreams';
 import { SpilledEvent, SpillIndex } from './spillIndex';
 
-export type { SpilledEvent } from './spillIndex';
-
 /**
  * The events of a window that must wait for earlier windows, kept in a file beside the download
  * rather than in memory, as the bytes Sentry sent, one after another. Held in memory, a waiting
