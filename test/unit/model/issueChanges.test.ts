@@ -64,7 +64,7 @@ describe('issue actions as API changes (no VS Code)', () => {
     assert.equal(statusText({ ...base, status: 'unresolved' }), undefined);
     assert.equal(statusText({ ...base, status: 'resolved', resolvedInNextRelease: true }), 'resolved in the next release');
     assert.equal(statusText({ ...base, status: 'ignored', ignoredUntilCount: 100 }), 'ignored until 100 more events');
-    assert.match(statusText({ ...base, status: 'ignored', ignoredUntil: '2026-03-10T14:00:00Z' }, NOW) ?? '', /^ignored until \d\d:\d\d/);
+    assert.match(statusText({ ...base, status: 'ignored', ignoredUntil: '2026-03-10T12:30:00Z' }, NOW) ?? '', /^ignored until \d\d:\d\d/);
     assert.match(statusText({ ...base, status: 'ignored', ignoredUntil: '2026-03-12T14:00:00Z' }, NOW) ?? '', /^ignored until \S+ \d\d?, \d\d:\d\d/, 'another day is named');
     assert.equal(statusText({ ...base, status: 'ignored', substatus: 'archived_until_escalating' }), 'ignored until it escalates');
   });
