@@ -1,11 +1,13 @@
 /**
  * One measured download, in a process of its own so that its peak RSS is its own:
  *
- *   node out/test/bench/downloadWorker.js ours|bare|drain <server url> <issue id> <output file>
+ *   node out/test/bench/downloadWorker.js ours|bare|drain|pages <server url> <issue id> <output file>
  *
  * `ours` runs the extension's download engine; `bare` is the plainest sequential loop, fetching one
  * page after another by its cursor and writing each page's body as it comes; `drain` is the floor of
- * any download through the extension's HTTP stack: the same pages, as many at once, read and dropped. Prints one JSON line:
+ * any download through the extension's HTTP stack: the same pages, as many at once, read and dropped;
+ * `pages` (by hand only) is the step between: the same windows through the extension's client, each
+ * event cut out and dropped. Prints one JSON line:
  * `{ms, baseRssMb, peakRssMb, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, events,
  * requests}`;
  * `liveHeapMb` is the most heap still in use right after a full garbage collection: what the download
@@ -20,6 +22,7 @@ import { SentryClient } from '../../src/sentry/api/client';
 import { DEFAULT_TUNING, downloadIssueEvents } from '../../src/sentry/download/downloadIssueEvents';
 import type { DownloadTuning } from '../../src/sentry/download/downloadTypes';
 import { REALISTIC } from '../server/realisticData';
+import { RateLimitError } from '../../src/sentry/http/errors';
 
 interface Measured {
   ms: number;
@@ -82,39 +85,70 @@ async function bareLoop(url: string, issueId: string, out: string): Promise<Coun
 
 /**
  * The issue's life cut into as many time windows as the download runs requests at once, each paged
- * by its Link cursor through node-fetch (the transport's HTTP client), every body read as it arrives
- * and dropped: nothing parsed, kept or written. Its memory is what streaming that many bytes through
- * Node's HTTP costs before any work is done on them.
+ * by `pageWindow` from its start to its end, all at once; returns how many requests they made.
  */
-async function drain(url: string, issueId: string): Promise<Counted> {
+async function overWindows(url: string, issueId: string, pageWindow: (client: SentryClient, start: string, end: string) => Promise<number>): Promise<number> {
   const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
   const issue = await client.getIssue(REALISTIC.organization.slug, issueId);
   const firstMs = Date.parse(issue.firstSeen ?? '') - 60_000;
   const lastMs = Date.parse(issue.lastSeen ?? '') + 60_000;
-  const base = `${url}/api/0/organizations/${REALISTIC.organization.slug}/issues/${issueId}/events/`;
   const windows = DEFAULT_TUNING.maxConcurrency;
-  let requests = 0;
-  await Promise.all(
-    Array.from({ length: windows }, async (_, k) => {
-      const start = new Date(firstMs + ((lastMs - firstMs) * k) / windows).toISOString();
-      const end = new Date(firstMs + ((lastMs - firstMs) * (k + 1)) / windows).toISOString();
-      let cursor: string | undefined;
-      for (;;) {
-        const query = new URLSearchParams({ full: 'true', per_page: '100', start, end, ...(cursor === undefined ? {} : { cursor }) });
-        const response = await nodeFetch(`${base}?${query.toString()}`, { headers: { Authorization: `Bearer ${REALISTIC.token}` } });
-        requests++;
-        for await (const chunk of response.body) void chunk;
-        if (response.status === 429) {
-          await new Promise((resolve) => setTimeout(resolve, 250));
-          continue;
-        }
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        cursor = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/.exec(response.headers.get('link') ?? '')?.[1];
-        if (cursor === undefined) return;
-      }
-    }),
+  const requests = await Promise.all(
+    Array.from({ length: windows }, (_, k) =>
+      pageWindow(client, new Date(firstMs + ((lastMs - firstMs) * k) / windows).toISOString(), new Date(firstMs + ((lastMs - firstMs) * (k + 1)) / windows).toISOString()),
+    ),
   );
+  return requests.reduce((sum, n) => sum + n, 0);
+}
+
+const NEXT_CURSOR = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/;
+
+/**
+ * Every window paged by its Link cursor through node-fetch (the transport's HTTP client), every body
+ * read as it arrives and dropped: nothing parsed, kept or written. Its memory is what streaming that
+ * many bytes through Node's HTTP costs before any work is done on them.
+ */
+async function drain(url: string, issueId: string): Promise<Counted> {
+  const base = `${url}/api/0/organizations/${REALISTIC.organization.slug}/issues/${issueId}/events/`;
+  const requests = await overWindows(url, issueId, async (_client, start, end) => {
+    let cursor: string | undefined;
+    for (let requests = 1; ; requests++) {
+      const query = new URLSearchParams({ full: 'true', per_page: '100', start, end, ...(cursor === undefined ? {} : { cursor }) });
+      const response = await nodeFetch(`${base}?${query.toString()}`, { headers: { Authorization: `Bearer ${REALISTIC.token}` } });
+      for await (const chunk of response.body) void chunk;
+      if (response.status === 429) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
+      }
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      cursor = NEXT_CURSOR.exec(response.headers.get('link') ?? '')?.[1];
+      if (cursor === undefined) return requests;
+    }
+  });
   return { events: -1, requests };
+}
+
+/**
+ * The step between the floor and the download, for diagnosis (the bench does not run it): every
+ * window paged through the extension's client, so through its transport and with every event cut out
+ * of the answer, then dropped; no pacer, no ordering, nothing written.
+ */
+async function pages(url: string, issueId: string): Promise<Counted> {
+  let events = 0;
+  const requests = await overWindows(url, issueId, async (client, start, end) => {
+    let cursor: string | undefined;
+    for (let requests = 1; ; requests++) {
+      try {
+        const page = await client.issueEventsPage(REALISTIC.organization.slug, issueId, { start, end, cursor });
+        events += page.items.length;
+        if (!page.nextCursor || page.nextCursor === cursor) return requests;
+        cursor = page.nextCursor;
+      } catch (error) {
+        if (!(error instanceof RateLimitError)) throw error;
+      }
+    }
+  });
+  return { events, requests };
 }
 
 /**
@@ -140,7 +174,7 @@ async function holdHostHeap(mb: number): Promise<unknown[]> {
 
 async function main(): Promise<void> {
   const [mode, url, issueId, out] = process.argv.slice(2);
-  if ((mode !== 'ours' && mode !== 'bare' && mode !== 'drain') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare|drain URL ISSUE_ID OUT');
+  if ((mode !== 'ours' && mode !== 'bare' && mode !== 'drain' && mode !== 'pages') || !url || !issueId || !out) throw new Error('usage: downloadWorker.js ours|bare|drain|pages URL ISSUE_ID OUT');
   // Before anything is counted or sampled: its own collections and peaks are not the download's.
   const hostHeap = await holdHostHeap(Number(process.env.SENTRY_EXPLORER_BENCH_HOST_HEAP_MB ?? 0));
   let liveHeapMb = 0;
@@ -166,7 +200,7 @@ async function main(): Promise<void> {
   }, 20);
   const baseRssMb = process.memoryUsage().rss / 1048576;
   const started = performance.now();
-  const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : bareLoop(url, issueId, out));
+  const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : mode === 'pages' ? pages(url, issueId) : bareLoop(url, issueId, out));
   const ms = performance.now() - started;
   collections.disconnect();
   clearInterval(sample);
