@@ -64,6 +64,8 @@ function tuningFromEnvironment(): Partial<DownloadTuning> | undefined {
   return text ? (JSON.parse(text) as Partial<DownloadTuning>) : undefined;
 }
 
+const NEXT_CURSOR = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/;
+
 async function bareLoop(url: string, issueId: string, out: string): Promise<Counted> {
   const file = createWriteStream(out);
   const base = `${url}/api/0/organizations/${REALISTIC.organization.slug}/issues/${issueId}/events/?full=true&per_page=100`;
@@ -75,7 +77,7 @@ async function bareLoop(url: string, issueId: string, out: string): Promise<Coun
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const body = await response.text();
     if (!file.write(body)) await new Promise<void>((resolve) => file.once("drain", () => resolve()));
-    const next = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/.exec(response.headers.get('link') ?? '');
+    const next = NEXT_CURSOR.exec(response.headers.get('link') ?? '');
     cursor = next?.[1];
   } while (cursor !== undefined);
   await new Promise<void>((resolve) => file.end(() => resolve()));
@@ -100,8 +102,6 @@ async function overWindows(url: string, issueId: string, pageWindow: (client: Se
   );
   return requests.reduce((sum, n) => sum + n, 0);
 }
-
-const NEXT_CURSOR = /<[^>]*>; rel="next"; results="true"; cursor="([^"]+)"/;
 
 /**
  * Every window paged by its Link cursor through node-fetch (the transport's HTTP client), every body
