@@ -35,13 +35,18 @@ export class EventFileWriter {
     return writer;
   }
 
-  /** Appends one event: its JSON as Sentry sent it, in one or more pieces. */
-  async write(pieces: readonly Buffer[]): Promise<void> {
+  /**
+   * Appends events, each its JSON as Sentry sent it in one or more pieces; waits once for the disk,
+   * not once an event, so a page costs one wait rather than ten.
+   */
+  async writeEvents(events: ReadonlyArray<readonly Buffer[]>): Promise<void> {
     const ndjson = this.format === 'ndjson';
-    if (!ndjson && this.written > 0) this.queue(SEPARATOR);
-    for (const piece of pieces) this.queue(ndjson ? oneLine(piece) : piece);
-    if (ndjson) this.queue(NEWLINE);
-    this.written++;
+    for (const pieces of events) {
+      if (!ndjson && this.written > 0) this.queue(SEPARATOR);
+      for (const piece of pieces) this.queue(ndjson ? oneLine(piece) : piece);
+      if (ndjson) this.queue(NEWLINE);
+      this.written++;
+    }
     await this.caughtUp();
   }
 

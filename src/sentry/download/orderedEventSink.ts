@@ -84,17 +84,17 @@ export class OrderedEventSink {
   /** Takes one page of a window, in the order the server sent it. */
   accept(slot: WindowSlot, events: readonly RawEvent[]): Promise<void> {
     return this.locked(async () => {
+      if (events.length === 0) return;
       if (slot === this.slots[this.current]) {
-        for (const event of events) await this.writeEvent(event.pieces, event);
-        if (events.length > 0) this.onWritten();
+        await this.writeEvents(events);
+        this.onWritten();
         return;
       }
       slot.spill ??= new WindowSpill(`${this.writer.tempPath}.${++this.spills}`);
-      for (const event of events) {
-        await slot.spill.add(event);
-        slot.bytes += event.size;
-        this.waitingNow += event.size;
-      }
+      await slot.spill.add(events);
+      const bytes = events.reduce((sum, event) => sum + event.size, 0);
+      slot.bytes += bytes;
+      this.waitingNow += bytes;
     });
   }
 
@@ -146,7 +146,7 @@ export class OrderedEventSink {
     const spill = slot.spill;
     if (spill) {
       const count = spill.count;
-      for await (const { pieces, event } of spill.events()) await this.writeEvent(pieces, event);
+      for await (const batch of spill.batches()) await this.writeEvents(batch);
       slot.spill = undefined;
       if (count > 0) this.onWritten();
     }
@@ -155,17 +155,27 @@ export class OrderedEventSink {
     this.wake();
   }
 
-  private async writeEvent(pieces: readonly Buffer[], event: { id?: string; time?: string }): Promise<void> {
-    if (event.id !== undefined && this.recent.seen(event.id)) {
-      this.duplicates++;
-      return;
+  /** Writes the events in order, but those whose id is among the recent ones; counts them once the file took them. */
+  private async writeEvents(events: readonly RawEvent[]): Promise<void> {
+    const fresh: Buffer[][] = [];
+    let newest: string | undefined;
+    let oldest: string | undefined;
+    for (const event of events) {
+      if (event.id !== undefined && this.recent.seen(event.id)) {
+        this.duplicates++;
+        continue;
+      }
+      fresh.push(event.pieces);
+      if (event.time !== undefined) {
+        newest ??= event.time;
+        oldest = event.time;
+      }
     }
-    await this.writer.write(pieces);
-    this.written++;
-    if (event.time !== undefined) {
-      this.newest ??= event.time;
-      this.oldest = event.time;
-    }
+    if (fresh.length === 0) return;
+    await this.writer.writeEvents(fresh);
+    this.written += fresh.length;
+    this.newest ??= newest;
+    this.oldest = oldest ?? this.oldest;
   }
 
   private locked(work: () => Promise<void>): Promise<void> {

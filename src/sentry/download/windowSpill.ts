@@ -3,7 +3,7 @@ import { unlink } from 'node:fs/promises';
 import type { RawEvent } from '../api/rawEvents';
 import { DownloadFileError } from './eventFileWriter';
 import { destroyAndClose, drained, endAndClose } from './fileStreams';
-import { SpilledEvent, SpillIndex } from './spillIndex';
+import { SpillIndex } from './spillIndex';
 
 /**
  * The events of a window that must wait for earlier windows, kept in a file beside the download
@@ -13,6 +13,9 @@ import { SpilledEvent, SpillIndex } from './spillIndex';
  * times their size (measured in the README's download section). Read back, each event is handed on
  * in pieces that live only until they are written.
  */
+/** How much of the file is read back at a time: a few dozen events of a usual size, handed on together. */
+const READ_BYTES = 512 * 1024;
+
 export class WindowSpill {
   private readonly index = new SpillIndex();
   private stream?: WriteStream;
@@ -24,12 +27,14 @@ export class WindowSpill {
     return this.index.count;
   }
 
-  /** Puts one event aside; waits while the disk falls behind. */
-  async add(event: RawEvent): Promise<void> {
+  /** Puts events aside, in order; waits while the disk falls behind. */
+  async add(events: readonly RawEvent[]): Promise<void> {
     const stream = this.open();
     if (this.failure) throw this.fileError(this.failure);
-    for (const piece of event.pieces) stream.write(piece);
-    this.index.add(event);
+    for (const event of events) {
+      for (const piece of event.pieces) stream.write(piece);
+      this.index.add(event);
+    }
     await drained(stream).catch((error: unknown) => {
       throw this.fileError(error);
     });
@@ -44,8 +49,11 @@ export class WindowSpill {
     });
   }
 
-  /** Every event put aside, in the order it came, as pieces of the file read back; the file is removed after. */
-  async *events(): AsyncGenerator<{ pieces: Buffer[]; event: SpilledEvent }> {
+  /**
+   * Every event put aside, in the order it came, in batches: the events completed by each read of the
+   * file, as pieces of what was read. The file is removed after.
+   */
+  async *batches(): AsyncGenerator<RawEvent[]> {
     const count = this.index.count;
     if (count === 0) return;
     await this.close();
@@ -55,12 +63,12 @@ export class WindowSpill {
     let pieces: Buffer[] = [];
     let missing = entry.done ? 0 : entry.value.size;
     try {
-      for await (const chunk of createReadStream(this.path) as AsyncIterable<Buffer>) {
+      for await (const chunk of createReadStream(this.path, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
+        const batch: RawEvent[] = [];
         let at = 0;
         while (!entry.done) {
           if (missing === 0) {
-            yield { pieces, event: entry.value };
-            given++;
+            batch.push({ pieces, size: entry.value.size, id: entry.value.id, time: entry.value.time });
             pieces = [];
             entry = entries.next();
             missing = entry.done ? 0 : entry.value.size;
@@ -72,6 +80,8 @@ export class WindowSpill {
           at += take;
           missing -= take;
         }
+        given += batch.length;
+        if (batch.length > 0) yield batch;
       }
     } catch (error) {
       throw this.fileError(error);

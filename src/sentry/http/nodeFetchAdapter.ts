@@ -24,8 +24,9 @@ export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<Fe
     redirect: init.redirect,
     compress: true,
   });
-  const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase();
-  const declared = Number(response.headers.get('content-length') ?? NaN);
+  const headers = headerLookup(response.headers.raw());
+  const encoding = (headers.get('content-encoding') ?? '').trim().toLowerCase();
+  const declared = Number(headers.get('content-length') ?? NaN);
   // With a Content-Encoding the declared length counts compressed bytes, which are not what is counted here.
   const expectedBytes = !encoding && Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
   const options: ReadOptions = {
@@ -38,7 +39,7 @@ export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<Fe
   let whole: Promise<Buffer> | undefined;
   return {
     status: response.status,
-    headers: response.headers,
+    headers,
     text: async () => {
       whole ??= readBody(response.body, options);
       return stripByteOrderMark((await whole).toString('utf8'));
@@ -56,6 +57,21 @@ export async function nodeFetchAdapter(url: string, init: FetchInit): Promise<Fe
       destroy(response.body);
     },
   };
+}
+
+/**
+ * The answer's headers, looked up by name as node-fetch's `get` does (any case, repeats joined by
+ * ", "), from one map made once: node-fetch's own `get` lower-cases every header name on each call,
+ * and an answer is asked for about ten.
+ */
+function headerLookup(raw: Record<string, string[]>): FetchResponseLike['headers'] {
+  const byName = new Map<string, string>();
+  for (const [name, values] of Object.entries(raw)) {
+    const key = name.toLowerCase();
+    const known = byName.get(key);
+    byName.set(key, known === undefined ? values.join(', ') : `${known}, ${values.join(', ')}`);
+  }
+  return { get: (name) => byName.get(name.toLowerCase()) ?? null };
 }
 
 interface ReadOptions {

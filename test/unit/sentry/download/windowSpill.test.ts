@@ -20,8 +20,8 @@ describe('WindowSpill (issue 10: waiting events kept on disk, not in memory)', (
   afterEach(() => scratch.remove());
 
   it('gives back every event put aside, byte for byte and in order, then removes its file', async () => {
-    // Larger than a file read's 64 KB, so events are cut across the chunks they are read back in.
-    const big = JSON.stringify({ eventID: 'b', dateCreated: '2026-11-02T00:00:00Z', blob: 'x'.repeat(200_000) });
+    // Larger than a file read's 512 KB, so events are cut across the chunks they are read back in.
+    const big = JSON.stringify({ eventID: 'b', dateCreated: '2026-11-02T00:00:00Z', blob: 'x'.repeat(1_200_000) });
     const sent = [
       JSON.stringify({ eventID: 'a', dateCreated: '2026-11-03T00:00:00Z', message: 'línea\nuno 🐛' }),
       big,
@@ -29,14 +29,19 @@ describe('WindowSpill (issue 10: waiting events kept on disk, not in memory)', (
       ...Array.from({ length: 300 }, (_, i) => JSON.stringify({ eventID: `n${i}`, filler: 'y'.repeat(i * 7) })),
     ];
     const spill = new WindowSpill(scratch.path('w.spill'));
-    for (const [i, json] of sent.entries()) await spill.add(rawEvent(json, i === 1 ? [10, 70_000, 150_000] : [Math.floor(json.length / 2)]));
+    const events = sent.map((json, i) => rawEvent(json, i === 1 ? [10, 70_000, 150_000] : [Math.floor(json.length / 2)]));
+    // Put aside a page at a time, pages of 1 to 10 events as a server sends them.
+    for (let at = 0, size = 1; at < events.length; at += size, size = (size % 10) + 1) await spill.add(events.slice(at, at + size));
     assert.equal(spill.count, sent.length);
 
     const back: Array<{ text: string; id?: string; time?: string; pieces: number }> = [];
-    for await (const { pieces, event } of spill.events()) {
-      back.push({ text: Buffer.concat(pieces).toString('utf8'), id: event.id, time: event.time, pieces: pieces.length });
+    let batches = 0;
+    for await (const batch of spill.batches()) {
+      batches++;
+      for (const { pieces, id, time } of batch) back.push({ text: Buffer.concat(pieces).toString('utf8'), id, time, pieces: pieces.length });
     }
     assert.deepEqual(back.map((b) => b.text), sent);
+    assert.ok(batches > 1 && batches < sent.length / 10, `events come back a read at a time, many to a batch (${batches} batches)`);
     assert.deepEqual(back.slice(0, 3).map((b) => [b.id, b.time]), [
       ['a', '2026-11-03T00:00:00Z'],
       ['b', '2026-11-02T00:00:00Z'],
@@ -50,7 +55,7 @@ describe('WindowSpill (issue 10: waiting events kept on disk, not in memory)', (
   it('a window with nothing put aside makes no file', async () => {
     const spill = new WindowSpill(scratch.path('none.spill'));
     const back = [];
-    for await (const event of spill.events()) back.push(event);
+    for await (const batch of spill.batches()) back.push(batch);
     assert.deepEqual(back, []);
     await spill.discard();
     assert.deepEqual(scratch.files(), []);
@@ -58,12 +63,12 @@ describe('WindowSpill (issue 10: waiting events kept on disk, not in memory)', (
 
   it('discard removes the file, also one still being opened or written', async () => {
     const opening = new WindowSpill(scratch.path('opening.spill'));
-    await opening.add(rawEvent('{"eventID":"a"}'));
+    await opening.add([rawEvent('{"eventID":"a"}')]);
     await opening.discard();
     const written = new WindowSpill(scratch.path('written.spill'));
-    await written.add(rawEvent('{"eventID":"b"}'));
+    await written.add([rawEvent('{"eventID":"b"}')]);
     while (!existsSync(scratch.path('written.spill'))) await new Promise((resolve) => setTimeout(resolve, 5));
-    await written.add(rawEvent('{"eventID":"c"}'));
+    await written.add([rawEvent('{"eventID":"c"}')]);
     await written.discard();
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.deepEqual(scratch.files(), []);
@@ -74,7 +79,7 @@ describe('WindowSpill (issue 10: waiting events kept on disk, not in memory)', (
     const spill = new WindowSpill(path);
     await assert.rejects(
       async () => {
-        await spill.add(rawEvent('{"eventID":"a"}'));
+        await spill.add([rawEvent('{"eventID":"a"}')]);
         await spill.close();
       },
       (error: unknown) => error instanceof DownloadFileError && error.message.includes(path) && /ENOENT/.test(error.message),
@@ -84,14 +89,13 @@ describe('WindowSpill (issue 10: waiting events kept on disk, not in memory)', (
   it('a file cut short on disk is an error, not a silently shorter window', async () => {
     const path = scratch.path('short.spill');
     const spill = new WindowSpill(path);
-    await spill.add(rawEvent('{"eventID":"a","pad":"0123456789"}'));
-    await spill.add(rawEvent('{"eventID":"b","pad":"0123456789"}'));
+    await spill.add([rawEvent('{"eventID":"a","pad":"0123456789"}'), rawEvent('{"eventID":"b","pad":"0123456789"}')]);
     await spill.close();
     truncateSync(path, readFileSync(path).length - 5);
     const back: string[] = [];
     await assert.rejects(
       async () => {
-        for await (const { pieces } of spill.events()) back.push(Buffer.concat(pieces).toString());
+        for await (const batch of spill.batches()) back.push(...batch.map(({ pieces }) => Buffer.concat(pieces).toString()));
       },
       (error: unknown) => error instanceof DownloadFileError && /holds 1 of the 2 events/.test(error.message),
     );
