@@ -370,12 +370,14 @@ export class JsonArraySplitter {
 
   /** The captured string's text, unescaped; undefined when it is too long to be what is asked for. */
   private captured(chunk: Uint8Array, quote: number): string | undefined {
-    const tail = view(chunk, Math.max(0, this.captureStart), quote);
-    const length = this.captureBytes + tail.length;
-    if (length > (this.stringIsKey ? MAX_KEY_BYTES : MAX_VALUE_BYTES)) return undefined;
-    const raw = this.captureParts.length === 0 ? tail : Buffer.concat([...this.captureParts, tail]);
-    const text = raw.toString('utf8');
-    return raw.includes(BACKSLASH) ? (JSON.parse(`"${text}"`) as string) : text;
+    const start = Math.max(0, this.captureStart);
+    if (this.captureBytes + quote - start > (this.stringIsKey ? MAX_KEY_BYTES : MAX_VALUE_BYTES)) return undefined;
+    // Within one chunk (nearly always) the text is decoded in place, without a Buffer made for it.
+    const text =
+      this.captureParts.length === 0
+        ? (Buffer.isBuffer(chunk) ? chunk : view(chunk, 0, chunk.length)).toString('utf8', start, quote)
+        : Buffer.concat([...this.captureParts, view(chunk, start, quote)]).toString('utf8');
+    return this.captureEscaped ? (JSON.parse(`"${text}"`) as string) : text;
   }
 
   private close(kind: number, chunk: Uint8Array, i: number, found: ArrayElement[]): void {
