@@ -5,6 +5,9 @@ import { DownloadFileError } from './eventFileWriter';
 import { destroyAndClose, drained, endAndClose } from './fileStreams';
 import { SpillIndex } from './spillIndex';
 
+/** How much of the file is read back at a time: a few dozen events of a usual size, handed on together. */
+const READ_BYTES = 512 * 1024;
+
 /**
  * The events of a window that must wait for earlier windows, kept in a file beside the download
  * rather than in memory, as the bytes Sentry sent, one after another. Held in memory, a waiting
@@ -13,9 +16,6 @@ import { SpillIndex } from './spillIndex';
  * times their size (measured in the README's download section). Read back, each event is handed on
  * in pieces that live only until they are written.
  */
-/** How much of the file is read back at a time: a few dozen events of a usual size, handed on together. */
-const READ_BYTES = 512 * 1024;
-
 export class WindowSpill {
   private readonly index = new SpillIndex();
   private stream?: WriteStream;
