@@ -112,12 +112,12 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
   }
 }
 
-/** Runs one download and adds the 429s the server sent meanwhile. */
 /** How much the process grew from its base to its peak. */
 function growthMb(run: Run): number {
   return run.peakRssMb - run.baseRssMb;
 }
 
+/** Runs one download and adds the 429s the server sent meanwhile. */
 async function measure(url: string, run: () => Promise<Omit<Run, 'rateLimited'>>): Promise<Run> {
   const before = await stats(url);
   const result = await run();
