@@ -28,6 +28,7 @@ interface Run {
   liveHeapMb?: number;
   fullCollections?: number;
   youngCollections?: number;
+  baseNewSpaceMb?: number;
   peakNewSpaceMb?: number;
   peakNewSpaceUsedMb?: number;
   peakArrayBuffersMb?: number;
@@ -81,6 +82,7 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       youngCollections100k: big.youngCollections ?? 0,
       floorFullCollections100k: floor.fullCollections ?? 0,
       floorYoungCollections100k: floor.youngCollections ?? 0,
+      newSpaceMbAtStart100k: round(big.baseNewSpaceMb ?? 0),
       newSpaceMb100k: round(big.peakNewSpaceMb ?? 0),
       newSpaceUsedMb100k: round(big.peakNewSpaceUsedMb ?? 0),
       arrayBuffersMb100k: round(big.peakArrayBuffersMb ?? 0),
@@ -91,6 +93,8 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       bareLoopRssGrowthMb: round(growthMb(bare)),
       hostHeapMb: HOST_HEAP_MB,
       hostHeapRssGrowthMb100k: round(growthMb(inHost)),
+      hostHeapNewSpaceMbAtStart100k: round(inHost.baseNewSpaceMb ?? 0),
+      hostHeapNewSpaceMb100k: round(inHost.peakNewSpaceMb ?? 0),
       hostHeapArrayBuffersMb100k: round(inHost.peakArrayBuffersMb ?? 0),
       hostHeapFullCollections100k: inHost.fullCollections ?? 0,
       hostHeapFloorRssGrowthMb100k: round(growthMb(floorInHost)),

@@ -8,7 +8,7 @@
  * any download through the extension's HTTP stack: the same pages, as many at once, read and dropped;
  * `pages` (by hand only) is the step between: the same windows through the extension's client, each
  * event cut out and dropped. Prints one JSON line:
- * `{ms, baseRssMb, peakRssMb, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, events,
+ * `{ms, baseRssMb, baseNewSpaceMb, peakRssMb, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, events,
  * requests}`;
  * `liveHeapMb` is the most heap still in use right after a full garbage collection: what the download
  * holds, without V8's headroom; the peaks (sampled every 20 ms) show where the rest of the growth is.
@@ -40,15 +40,18 @@ interface Measured {
   rateLimitPauses?: number;
   peakConcurrency?: number;
   /**
-   * The largest size V8 gave its young generation (new space), the most of it filled between two
-   * young collections, and the most bytes of buffers at once (network reads, dead or alive, events waiting).
+   * The size of V8's young generation (new space) when the download starts (1 MB in a fresh process;
+   * V8 grows it to 32 as objects survive, and a process that has run a while, as an extension host
+   * has, starts there), the largest size V8 gave it, the most of it filled between two young
+   * collections, and the most bytes of buffers at once (network reads, dead or alive, events waiting).
    */
+  baseNewSpaceMb: number;
   peakNewSpaceMb: number;
   peakNewSpaceUsedMb: number;
   peakArrayBuffersMb: number;
 }
 
-type Counted = Omit<Measured, 'baseRssMb' | 'peakRssMb' | 'liveHeapMb' | 'fullCollections' | 'youngCollections' | 'ms' | 'peakNewSpaceMb' | 'peakNewSpaceUsedMb' | 'peakArrayBuffersMb'>;
+type Counted = Omit<Measured, 'baseRssMb' | 'baseNewSpaceMb' | 'peakRssMb' | 'liveHeapMb' | 'fullCollections' | 'youngCollections' | 'ms' | 'peakNewSpaceMb' | 'peakNewSpaceUsedMb' | 'peakArrayBuffersMb'>;
 
 async function ours(url: string, issueId: string, out: string): Promise<Counted> {
   const client = new SentryClient({ baseUrl: url, token: REALISTIC.token });
@@ -192,19 +195,21 @@ async function main(): Promise<void> {
   let peakNewSpaceMb = 0;
   let peakNewSpaceUsedMb = 0;
   let peakArrayBuffersMb = 0;
+  const newSpace = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
   const sample = setInterval(() => {
-    const newSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
-    peakNewSpaceMb = Math.max(peakNewSpaceMb, (newSpace?.space_size ?? 0) / 1048576);
-    peakNewSpaceUsedMb = Math.max(peakNewSpaceUsedMb, (newSpace?.space_used_size ?? 0) / 1048576);
+    const young = newSpace();
+    peakNewSpaceMb = Math.max(peakNewSpaceMb, (young?.space_size ?? 0) / 1048576);
+    peakNewSpaceUsedMb = Math.max(peakNewSpaceUsedMb, (young?.space_used_size ?? 0) / 1048576);
     peakArrayBuffersMb = Math.max(peakArrayBuffersMb, process.memoryUsage().arrayBuffers / 1048576);
   }, 20);
   const baseRssMb = process.memoryUsage().rss / 1048576;
+  const baseNewSpaceMb = (newSpace()?.space_size ?? 0) / 1048576;
   const started = performance.now();
   const result = await (mode === 'ours' ? ours(url, issueId, out) : mode === 'drain' ? drain(url, issueId) : mode === 'pages' ? pages(url, issueId) : bareLoop(url, issueId, out));
   const ms = performance.now() - started;
   collections.disconnect();
   clearInterval(sample);
-  const measured: Measured = { ms, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
+  const measured: Measured = { ms, baseRssMb, baseNewSpaceMb, peakRssMb: process.resourceUsage().maxRSS / 1024, liveHeapMb, fullCollections, youngCollections, peakNewSpaceMb, peakNewSpaceUsedMb, peakArrayBuffersMb, ...result };
   process.stdout.write(`${JSON.stringify(measured)}\n`);
   // Used here so that the host heap stays alive until the figures are taken.
   hostHeap.length = 0;
