@@ -5,8 +5,10 @@
  * events: the extension's download, the Python script users write today
  * (../shared/bench/page_all_events.py, with `requests` when importable), and a bare Node loop that
  * fetches pages one after another. Then the extension's download of 100,000 events, for memory,
- * beside the floor any download of them through Node's HTTP has (the same pages read and dropped).
- * Each runs in a process of its own; its peak RSS is its own.
+ * beside the floor any download of them through Node's HTTP has (the same pages read and dropped),
+ * three ways: the worker as compiled by tsc (each module a file, node-fetch with all its
+ * dependencies), the same with 30 MB of heap already in use, and the worker bundled as the extension
+ * ships (tools/bundleDownloadWorker.mjs). Each runs in a process of its own; its peak RSS is its own.
  */
 
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -51,6 +53,9 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
     const floor = await measure(server.url, () => worker('drain', server.url, I.hundredThousand.id, join(dir, 'drain100k')));
     const inHost = await measure(server.url, () => worker('ours', server.url, I.hundredThousand.id, join(dir, 'host100k.ndjson'), HOST_HEAP_MB));
     const floorInHost = await measure(server.url, () => worker('drain', server.url, I.hundredThousand.id, join(dir, 'hostDrain100k'), HOST_HEAP_MB));
+    const bundled = bundleWorker(join(dir, 'downloadWorker.bundle.js'));
+    const shipped = await measure(server.url, () => worker('ours', server.url, I.hundredThousand.id, join(dir, 'shipped100k.ndjson'), 0, bundled));
+    const shippedFloor = await measure(server.url, () => worker('drain', server.url, I.hundredThousand.id, join(dir, 'shippedDrain100k'), 0, bundled));
     const usesRequests = spawnSync('python3', ['-c', 'import requests'], { stdio: 'ignore' }).status === 0;
 
     const row = (name: string, run: Run | undefined) =>
@@ -64,7 +69,13 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
     console.log(row('floor: the same pages read and dropped', floor));
     console.log(row(`100,000 events, ${HOST_HEAP_MB} MB of heap already in use`, inHost));
     console.log(row(`floor, ${HOST_HEAP_MB} MB of heap already in use`, floorInHost));
-    console.log(`RSS growth at 100,000 events: ${growthMb(big).toFixed(1)} MB (floor ${growthMb(floor).toFixed(1)}); with ${HOST_HEAP_MB} MB of heap in use: ${growthMb(inHost).toFixed(1)} MB (floor ${growthMb(floorInHost).toFixed(1)})`);
+    console.log(row('100,000 events, bundled as shipped', shipped));
+    console.log(row('floor, bundled as shipped', shippedFloor));
+    console.log(
+      `RSS growth at 100,000 events: ${growthMb(big).toFixed(1)} MB (floor ${growthMb(floor).toFixed(1)}); ` +
+        `with ${HOST_HEAP_MB} MB of heap in use: ${growthMb(inHost).toFixed(1)} MB (floor ${growthMb(floorInHost).toFixed(1)}); ` +
+        `bundled as shipped: ${growthMb(shipped).toFixed(1)} MB (floor ${growthMb(shippedFloor).toFixed(1)})`,
+    );
     const figures: Record<string, number> = {
       events: 10_000,
       oursMs: round(ours.ms),
@@ -98,9 +109,16 @@ export async function runDownloadBench(): Promise<Record<string, number>> {
       hostHeapArrayBuffersMb100k: round(inHost.peakArrayBuffersMb ?? 0),
       hostHeapFullCollections100k: inHost.fullCollections ?? 0,
       hostHeapFloorRssGrowthMb100k: round(growthMb(floorInHost)),
+      shippedRssGrowthMb100k: round(growthMb(shipped)),
+      shippedFloorRssGrowthMb100k: round(growthMb(shippedFloor)),
+      shippedBaseRssMb: round(shipped.baseRssMb),
+      baseRssMb100k: round(big.baseRssMb),
+      shippedNewSpaceMb100k: round(shipped.peakNewSpaceMb ?? 0),
+      shippedFloorNewSpaceMb100k: round(shippedFloor.peakNewSpaceMb ?? 0),
+      shippedFullCollections100k: shipped.fullCollections ?? 0,
       ms100k: round(big.ms),
       // Every run of ours counts: a 429 in any of them is one we caused.
-      rateLimited: ours.rateLimited + big.rateLimited + inHost.rateLimited,
+      rateLimited: ours.rateLimited + big.rateLimited + inHost.rateLimited + shipped.rateLimited,
     };
     if (python) {
       figures.pythonMs = round(python.ms);
@@ -151,13 +169,21 @@ const HOST_HEAP_MB = 30;
 /**
  * One download in a process of its own. With `hostHeapMb`, the process first fills that much heap
  * with objects it keeps, as an extension host's heap is already filled by VS Code and other
- * extensions; it collects them fully (hence `--expose-gc`) before taking its base RSS.
+ * extensions; it collects them fully (hence `--expose-gc`) before taking its base RSS. `script` is
+ * the worker as tsc compiled it, or its bundle.
  */
-function worker(mode: 'ours' | 'bare' | 'drain', url: string, issueId: string, out: string, hostHeapMb = 0): Promise<Omit<Run, 'rateLimited'>> {
+function worker(
+  mode: 'ours' | 'bare' | 'drain',
+  url: string,
+  issueId: string,
+  out: string,
+  hostHeapMb = 0,
+  script = WORKER,
+): Promise<Omit<Run, 'rateLimited'>> {
   return new Promise((done, fail) => {
     const flags = hostHeapMb > 0 ? ['--expose-gc'] : [];
     const env = { ...process.env, SENTRY_EXPLORER_BENCH_HOST_HEAP_MB: String(hostHeapMb) };
-    const child = spawn(process.execPath, [...flags, WORKER, mode, url, issueId, out], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    const child = spawn(process.execPath, [...flags, script, mode, url, issueId, out], { stdio: ['ignore', 'pipe', 'inherit'], env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('exit', (code) => {
@@ -167,6 +193,16 @@ function worker(mode: 'ours' | 'bare' | 'drain', url: string, issueId: string, o
       done(measured);
     });
   });
+}
+
+/**
+ * The worker in one file, built as the extension's bundle is: loaded that way, a process starts with
+ * less memory held by module loading, and its heap holds what the extension's does.
+ */
+function bundleWorker(outfile: string): string {
+  const built = spawnSync(process.execPath, [join(ROOT, 'tools', 'bundleDownloadWorker.mjs'), outfile], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`could not bundle the download worker (exit ${built.status})`);
+  return outfile;
 }
 
 /**

@@ -1,0 +1,21 @@
+/**
+ * The bench's download worker (test/bench/downloadWorker.ts) as one file built the way the extension
+ * ships (esbuild.mjs --production): node-fetch without whatwg-url, minified. Usage:
+ *   node tools/bundleDownloadWorker.mjs <output file>
+ */
+import * as esbuild from 'esbuild';
+import { nodeUrlInsteadOfWhatwgUrl } from './nodeUrlPlugin.mjs';
+
+const outfile = process.argv[2];
+if (!outfile) throw new Error('usage: node tools/bundleDownloadWorker.mjs <output file>');
+await esbuild.build({
+  entryPoints: ['test/bench/downloadWorker.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node18',
+  outfile,
+  plugins: [nodeUrlInsteadOfWhatwgUrl],
+  minify: true,
+  logLevel: 'warning',
+});
