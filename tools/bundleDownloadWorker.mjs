@@ -3,13 +3,14 @@
  * ships (esbuild.mjs --production): node-fetch without whatwg-url, minified. Usage:
  *   node tools/bundleDownloadWorker.mjs <output file>
  */
+import { fileURLToPath, URL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { nodeUrlInsteadOfWhatwgUrl } from './nodeUrlPlugin.mjs';
 
 const outfile = process.argv[2];
 if (!outfile) throw new Error('usage: node tools/bundleDownloadWorker.mjs <output file>');
 await esbuild.build({
-  entryPoints: ['test/bench/downloadWorker.ts'],
+  entryPoints: [fileURLToPath(new URL('../test/bench/downloadWorker.ts', import.meta.url))],
   bundle: true,
   format: 'cjs',
   platform: 'node',
