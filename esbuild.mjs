@@ -1,22 +1,17 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { nodeUrlInsteadOfWhatwgUrl } from './tools/nodeUrlPlugin.mjs';
+import { nodeBundle } from './tools/nodeBundle.mjs';
 
 const production = process.argv.includes('--production');
 
 await esbuild.build({
+  ...nodeBundle,
   entryPoints: ['src/extension.ts'],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node18',
   outfile: 'dist/extension.js',
   external: ['vscode'],
-  plugins: [nodeUrlInsteadOfWhatwgUrl],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
-  logLevel: 'warning',
 });
 
 // The event detail webview's script: a browser bundle of its own, which the panel writes into its page (pageAssets.ts).

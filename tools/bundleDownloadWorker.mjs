@@ -5,18 +5,13 @@
  */
 import { fileURLToPath, URL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { nodeUrlInsteadOfWhatwgUrl } from './nodeUrlPlugin.mjs';
+import { nodeBundle } from './nodeBundle.mjs';
 
 const outfile = process.argv[2];
 if (!outfile) throw new Error('usage: node tools/bundleDownloadWorker.mjs <output file>');
 await esbuild.build({
+  ...nodeBundle,
   entryPoints: [fileURLToPath(new URL('../test/bench/downloadWorker.ts', import.meta.url))],
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node18',
   outfile,
-  plugins: [nodeUrlInsteadOfWhatwgUrl],
   minify: true,
-  logLevel: 'warning',
 });
